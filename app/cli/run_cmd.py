@@ -1,0 +1,21 @@
+"""`safesleep run`: serve the app (Flet web) on this machine."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def run(
+    host: Annotated[str, typer.Option(help="Address to serve on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8550,
+) -> None:
+    """Start the Safer Sleep Visits app on http://HOST:PORT (offline, no CDN)."""
+    from app.ui.main import serve
+
+    serve(host=host, port=port)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(run)

@@ -1,0 +1,80 @@
+"""Guidance content (titles, advice, sources) loaded from `data/guidance.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+GUIDANCE_FILE = DATA_DIR / "guidance.toml"
+KINDS = ("factors", "protective", "prompts", "context")
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceEntry:
+    """One code's guidance: what the family reads and what the practitioner reads."""
+
+    code: str
+    kind: str
+    title: str
+    family_advice: str
+    practitioner_note: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMessage:
+    text: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Guidance:
+    version: str
+    information_line: str
+    information_line_name: str
+    entries: dict[str, GuidanceEntry]
+    key_messages: tuple[KeyMessage, ...]
+
+    def __getitem__(self, code: str) -> GuidanceEntry:
+        return self.entries[code]
+
+    def of_kind(self, kind: str) -> list[GuidanceEntry]:
+        return [e for e in self.entries.values() if e.kind == kind]
+
+
+def parse_guidance(text: str) -> Guidance:
+    """Build guidance from TOML text; raises ValueError naming the entry and field."""
+    raw = tomllib.loads(text)
+    entries: dict[str, GuidanceEntry] = {}
+    for kind in KINDS:
+        for code, body in raw.get(kind, {}).items():
+            missing = [f for f in ("title", "practitioner_note", "source_url") if not body.get(f)]
+            if missing:
+                raise ValueError(f"{kind}.{code}: missing {', '.join(missing)}")
+            if code in entries:
+                raise ValueError(f"{kind}.{code}: code already used in {entries[code].kind}")
+            entries[code] = GuidanceEntry(
+                code=code,
+                kind=kind,
+                title=body["title"],
+                family_advice=body.get("family_advice", ""),
+                practitioner_note=body["practitioner_note"],
+                source_url=body["source_url"],
+            )
+    messages = tuple(KeyMessage(m["text"], m["source_url"]) for m in raw.get("key_messages", []))
+    return Guidance(
+        version=str(raw["guidance_version"]),
+        information_line=raw.get("information_line", ""),
+        information_line_name=raw.get("information_line_name", ""),
+        entries=entries,
+        key_messages=messages,
+    )
+
+
+@cache
+def load_guidance(path: Path = GUIDANCE_FILE) -> Guidance:
+    """The guidance in force (cached per file)."""
+    return parse_guidance(path.read_text(encoding="utf-8"))

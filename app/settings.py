@@ -1,0 +1,41 @@
+"""The one settings object: every environment variable the app reads is declared here."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Read from `SAFESLEEP_*` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="SAFESLEEP_", extra="ignore")
+
+    home: Path = Field(
+        default_factory=lambda: Path(user_data_dir("safesleep", "SaferSleepVisits")),
+        description="Device data folder (store, drafts, device token).",
+    )
+    db_key: SecretStr | None = Field(
+        default=None, description="Store key for the CLI and tests (the app asks for a passphrase)."
+    )
+    plain_sqlite: bool = Field(
+        default=False, description="Development only: keep the device store unencrypted."
+    )
+    host: str = "127.0.0.1"
+    port: int = 8550
+    server_db: str | None = Field(
+        default=None, description="Team server database URL (default: SQLite in the server home)."
+    )
+    server_home: Path | None = Field(default=None, description="Team server data folder.")
+    test_pg_url: str | None = Field(
+        default=None, description="PostgreSQL URL the test suite may use (tests only)."
+    )
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Flet user interface."""
