@@ -21,7 +21,8 @@ def assess(
     as_json: Annotated[bool, typer.Option("--json", help="Print the assessment as JSON.")] = False,
 ) -> None:
     """Assess a visit file against the safer-sleep rules."""
-    from app.domain.assessment import DISCLAIMER, assess as run_assessment
+    from app.domain.assessment import DISCLAIMER
+    from app.domain.assessment import assess as run_assessment
     from app.domain.guidance import load_guidance
 
     visit = load_visit_file(file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 from app.domain.guidance import Guidance, load_guidance
@@ -142,31 +143,41 @@ def _unsafe_place(v: Visit) -> bool:
     return v.sleep.place in (SleepPlace.car_seat, SleepPlace.sling) or v.sleep.car_seat_over_2h is True
 
 
-Rule = tuple[str, Severity, Callable[[Visit], bool]]
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What several rules share, worked out once per visit."""
+
+    bed_sharing: bool
+    premature: bool
+    low_birth_weight: bool
+
+
+Rule = tuple[str, Severity, Callable[[Visit, _Facts], bool]]
 
 RULES: tuple[Rule, ...] = (
-    ("sofa_or_armchair_sharing", Severity.high, _sofa_or_armchair),
-    ("airbed_sharing", Severity.high, _airbed),
+    ("sofa_or_armchair_sharing", Severity.high, lambda v, f: _sofa_or_armchair(v)),
+    ("airbed_sharing", Severity.high, lambda v, f: _airbed(v)),
     ("bed_sharing_after_alcohol_or_drugs", Severity.high,
-     lambda v: is_bed_sharing(v) and _after_substances(v)),
+     lambda v, f: f.bed_sharing and _after_substances(v)),
     ("bed_sharing_with_smoker", Severity.high,
-     lambda v: is_bed_sharing(v) and v.carers.smoker_in_household is True),
-    ("bed_sharing_premature", Severity.high, lambda v: is_bed_sharing(v) and _premature(v)),
+     lambda v, f: f.bed_sharing and v.carers.smoker_in_household is True),
+    ("bed_sharing_premature", Severity.high, lambda v, f: f.bed_sharing and f.premature),
     ("bed_sharing_low_birth_weight", Severity.high,
-     lambda v: is_bed_sharing(v) and _low_birth_weight(v)),
+     lambda v, f: f.bed_sharing and f.low_birth_weight),
     ("bed_sharing_extreme_tiredness", Severity.high,
-     lambda v: is_bed_sharing(v) and v.carers.extreme_tiredness is True),
-    ("not_on_back", Severity.high, lambda v: v.sleep.position in (Position.side, Position.front)),
-    ("premature", Severity.increased, _premature),
-    ("low_birth_weight", Severity.increased, _low_birth_weight),
+     lambda v, f: f.bed_sharing and v.carers.extreme_tiredness is True),
+    ("not_on_back", Severity.high,
+     lambda v, f: v.sleep.position in (Position.side, Position.front)),
+    ("premature", Severity.increased, lambda v, f: f.premature),
+    ("low_birth_weight", Severity.increased, lambda v, f: f.low_birth_weight),
     ("smoking", Severity.increased,
-     lambda v: bool(v.carers.smoker_in_household or v.carers.smoked_in_pregnancy)),
-    ("items_in_sleep_space", Severity.increased, lambda v: bool(v.sleep.items)),
+     lambda v, f: bool(v.carers.smoker_in_household or v.carers.smoked_in_pregnancy)),
+    ("items_in_sleep_space", Severity.increased, lambda v, f: bool(v.sleep.items)),
     ("unsuitable_mattress", Severity.increased,
-     lambda v: v.sleep.mattress is Mattress.soft_or_worn),
-    ("room_temperature", Severity.increased, _temperature_out_of_range),
-    ("not_room_sharing", Severity.increased, _not_room_sharing),
-    ("unsafe_sleep_place", Severity.increased, _unsafe_place),
+     lambda v, f: v.sleep.mattress is Mattress.soft_or_worn),
+    ("room_temperature", Severity.increased, lambda v, f: _temperature_out_of_range(v)),
+    ("not_room_sharing", Severity.increased, lambda v, f: _not_room_sharing(v)),
+    ("unsafe_sleep_place", Severity.increased, lambda v, f: _unsafe_place(v)),
 )
 
 FACTOR_CODES = tuple(code for code, _, _ in RULES)
@@ -218,32 +229,38 @@ QUESTIONS: tuple[str, ...] = (
     "family.unidentified_adults",
     "family.out_of_routine_planned",
 )
-_QUESTION_PARTS = tuple((q, *q.split(".")) for q in QUESTIONS)
+_QUESTIONS_BY_SECTION: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
+    (section, tuple((q.split(".")[1], q) for q in QUESTIONS if q.split(".")[0] == section))
+    for section in dict.fromkeys(q.split(".")[0] for q in QUESTIONS)
+)
 
 
 def unanswered(v: Visit) -> tuple[str, ...]:
     """The visit-guide questions with no recorded answer, in the order the guide asks them."""
-    out = []
-    for path, section, name in _QUESTION_PARTS:
-        if name == "birth_weight_kg":
-            if v.baby.weight_kg is None:
+    out: list[str] = []
+    for section, questions in _QUESTIONS_BY_SECTION:
+        answers = getattr(v, section).__dict__
+        for name, path in questions:
+            if name == "birth_weight_kg":
+                if answers["birth_weight_kg"] is None and answers["birth_weight_lb"] is None:
+                    out.append(path)
+            elif answers[name] is None:
                 out.append(path)
-        elif getattr(getattr(v, section), name) is None:
-            out.append(path)
     return tuple(out)
+
+
+@cache
+def _factor(code: str, severity: Severity, guidance: Guidance) -> Factor:
+    entry = guidance[code]
+    return Factor(code, severity, entry.title, entry.family_advice, entry.practitioner_note,
+                  entry.source_url)
 
 
 def assess(visit: Visit, guidance: Guidance | None = None) -> Assessment:
     """Assess one visit against the safer-sleep rules of DESIGN.md."""
     g = guidance or load_guidance()
-    factors = []
-    for code, severity, applies in RULES:
-        if applies(visit):
-            entry = g[code]
-            factors.append(
-                Factor(code, severity, entry.title, entry.family_advice,
-                       entry.practitioner_note, entry.source_url)
-            )
+    facts = _Facts(is_bed_sharing(visit), _premature(visit), _low_birth_weight(visit))
+    factors = [_factor(code, sev, g) for code, sev, applies in RULES if applies(visit, facts)]
     if any(f.severity is Severity.high for f in factors):
         level = RiskLevel.high
     elif factors:
@@ -270,7 +287,7 @@ def assess(visit: Visit, guidance: Guidance | None = None) -> Assessment:
         code
         for code, present in (
             ("ask_to_see_sleep_space", visit.sleep.seen is not True),
-            ("bed_sharing_safety_advice", is_bed_sharing(visit)),
+            ("bed_sharing_safety_advice", facts.bed_sharing),
             ("out_of_routine_plan", fam.out_of_routine_planned is True),
             ("be_curious_about_adults", fam.unidentified_adults is True),
             ("discuss_with_supervisor", escalate),

@@ -119,7 +119,7 @@ def _describe(err: ErrorDetails) -> str:
     annotation = _field_annotation(section, field)
     choices = _choices(annotation) if annotation is not None else []
 
-    if loc and loc[0] == "format" or kind == "literal_error":
+    if (loc and loc[0] == "format") or kind == "literal_error":
         return f'format: must be "{VISIT_FORMAT}"'
     if kind == "extra_forbidden":
         parent = SECTIONS.get(section) if len(loc) == 2 else (Visit if len(loc) == 1 else None)

@@ -30,8 +30,10 @@ class KeyMessage:
     source_url: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Guidance:
+    """A version of the guidance content; compared and hashed by identity."""
+
     version: str
     information_line: str
     information_line_name: str
