@@ -1,0 +1,130 @@
+"""`safesleep serve` and `safesleep server ...`: run and administer the team server."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from app.cli.common import fail
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL, e.g. postgresql+psycopg://user@host/db "
+                 "(default: SAFESLEEP_SERVER_DB or SQLite in the server home)."),
+]
+
+server_app = typer.Typer(help="Administer the team server: teams and devices.",
+                         no_args_is_help=True)
+
+
+def _session(db: str | None):  # -> sqlalchemy.orm.Session
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    from app.server.config import resolve_db_url, safe_url
+    from app.server.db import make_engine, upgrade_schema
+
+    url = resolve_db_url(db)
+    try:
+        upgrade_schema(url)
+    except OperationalError as exc:
+        fail([f"--db: cannot open {safe_url(url)} ({type(exc.orig).__name__})"])
+    return Session(make_engine(url), expire_on_commit=False)
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (keep 127.0.0.1 behind a "
+                                      "TLS reverse proxy).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL recommended "
+                                         "for more than one).")] = 1,
+    forwarded_allow_ips: Annotated[str, typer.Option(
+        help="Proxies trusted for X-Forwarded-For/Proto (comma-separated).")] = "127.0.0.1",
+) -> None:
+    """Run the team server (schema upgraded on start; API docs at /docs)."""
+    import os
+
+    import uvicorn
+    from sqlalchemy.exc import OperationalError
+
+    from app.server.config import resolve_db_url, safe_url
+    from app.server.db import upgrade_schema
+
+    url = resolve_db_url(db)
+    try:
+        upgrade_schema(url)
+    except OperationalError as exc:
+        fail([f"--db: cannot open {safe_url(url)} ({type(exc.orig).__name__})"])
+    os.environ["SAFESLEEP_SERVER_DB"] = url  # for the worker processes' factory
+    typer.echo(f"Safer Sleep Visits team server on http://{host}:{port} "
+               f"(database {safe_url(url)}); API docs at /docs")
+    uvicorn.run("app.server.asgi:create_from_settings", factory=True, host=host, port=port,
+                workers=workers, proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips,
+                log_level="info")
+
+
+@server_app.command("create-team")
+def create_team(name: Annotated[str, typer.Argument(help="Team name.")], db: DbOption = None
+                ) -> None:
+    """Create a team."""
+    from app.server.admin import AdminError
+    from app.server.admin import create_team as do_create
+
+    with _session(db) as session:
+        try:
+            team = do_create(session=session, name=name)
+        except AdminError as exc:
+            fail([str(exc)])
+        session.commit()
+        typer.echo(f"Created team {team.name} ({team.id})")
+
+
+@server_app.command("enrol-device")
+def enrol_device(
+    team: Annotated[str, typer.Option("--team", help="Team name.")], db: DbOption = None
+) -> None:
+    """Make a one-time enrolment code (printed alone on the last line)."""
+    from app.server.admin import AdminError, create_enrolment_code, team_by_name
+
+    with _session(db) as session:
+        try:
+            found = team_by_name(session=session, name=team)
+        except AdminError as exc:
+            fail([str(exc)])
+        code, expires = create_enrolment_code(session=session, team_id=found.id)
+        session.commit()
+    typer.echo(f"Enrolment code for team {found.name}, single use, valid until "
+               f"{expires:%Y-%m-%d %H:%M} UTC. On the device run:")
+    typer.echo("  safesleep device enrol --server URL --code CODE")
+    typer.echo(code)
+
+
+@server_app.command("revoke-device")
+def revoke_device(
+    device_id: Annotated[str, typer.Argument(help="The device id shown at enrolment.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke a device: its token stops working at once (its records stay on the server)."""
+    import uuid
+
+    from app.server.admin import AdminError
+    from app.server.admin import revoke_device as do_revoke
+
+    try:
+        parsed = uuid.UUID(device_id)
+    except ValueError:
+        fail([f"DEVICE_ID: {device_id!r} is not a device id (a UUID)"])
+    with _session(db) as session:
+        try:
+            device = do_revoke(session=session, device_id=parsed)
+        except AdminError as exc:
+            fail([str(exc)])
+        session.commit()
+        typer.echo(f"Revoked device {device.id} ({device.name})")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.add_typer(server_app, name="server")

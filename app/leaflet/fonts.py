@@ -1,0 +1,28 @@
+"""The leaflet's fonts: DejaVu Sans bundled in assets/fonts (free licence beside it).
+
+Bundled rather than ReportLab's standard Helvetica so that names such as "Łucja", "Şükrü" or
+"Алёна" print as written; never read from the system at run time. Registered once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+REGULAR = "LeafletSans"
+BOLD = "LeafletSans-Bold"
+FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Register the leaflet fonts with ReportLab (first call only); returns (regular, bold)."""
+    for name, file in FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                  boldItalic=BOLD)
+    return REGULAR, BOLD

@@ -1,0 +1,137 @@
+"""The encrypted device store: families, visits, drafts, signing, amendments, chronology, sync.
+
+Public API (see API.md): import from here, e.g. `from app.store import open_store, save_answer`.
+"""
+
+from app.domain.errors import VisitError
+from app.store.audit import audit, list_audit
+from app.store.caseload import BabySummary, CaseloadRow, search_caseload
+from app.store.chronology import ChronologyEntry, family_chronology
+from app.store.demo import load_demo
+from app.store.engine import begin_write
+from app.store.errors import (
+    NotFound,
+    RecordError,
+    StoreAlreadyExists,
+    StoreError,
+    StoreMissing,
+    VisitSigned,
+    WrongPassphrase,
+)
+from app.store.families import (
+    FamilyDetail,
+    NotePublic,
+    add_baby,
+    add_note,
+    create_family,
+    find_families,
+    get_family,
+    update_baby,
+    update_family,
+)
+from app.store.models import (
+    BabyCreate,
+    BabyPublic,
+    Carer,
+    FamilyCreate,
+    FamilyPublic,
+    OtherAdult,
+    OutboxOp,
+    PractitionerPublic,
+    TeamPublic,
+)
+from app.store.outbox import (
+    OpResult,
+    get_sync_value,
+    mark_ops,
+    payload_of,
+    pending_ops,
+    set_sync_value,
+)
+from app.store.people import add_practitioner, current_practitioner
+from app.store.signing import amend_visit, record_leaflet, sign_visit
+from app.store.store import Store, create_store, open_from_settings, open_store, store_exists
+from app.store.transfer import export_visit, import_visit
+from app.store.views import AmendmentPublic, LeafletPublic, VisitDetail, VisitSummary
+from app.store.visits import (
+    UNSET,
+    current_assessment,
+    current_visit,
+    delete_draft,
+    get_visit,
+    list_drafts,
+    list_visits,
+    save_answer,
+    save_notes,
+    start_visit,
+)
+
+__all__ = [
+    "UNSET",
+    "AmendmentPublic",
+    "BabyCreate",
+    "BabyPublic",
+    "BabySummary",
+    "Carer",
+    "CaseloadRow",
+    "ChronologyEntry",
+    "FamilyCreate",
+    "FamilyDetail",
+    "FamilyPublic",
+    "LeafletPublic",
+    "NotFound",
+    "NotePublic",
+    "OpResult",
+    "OtherAdult",
+    "OutboxOp",
+    "PractitionerPublic",
+    "RecordError",
+    "Store",
+    "StoreAlreadyExists",
+    "StoreError",
+    "StoreMissing",
+    "TeamPublic",
+    "VisitDetail",
+    "VisitError",
+    "VisitSigned",
+    "VisitSummary",
+    "WrongPassphrase",
+    "add_baby",
+    "add_note",
+    "add_practitioner",
+    "amend_visit",
+    "audit",
+    "begin_write",
+    "create_family",
+    "create_store",
+    "current_assessment",
+    "current_practitioner",
+    "current_visit",
+    "delete_draft",
+    "export_visit",
+    "family_chronology",
+    "find_families",
+    "get_family",
+    "get_sync_value",
+    "get_visit",
+    "import_visit",
+    "list_audit",
+    "list_drafts",
+    "list_visits",
+    "load_demo",
+    "mark_ops",
+    "open_from_settings",
+    "open_store",
+    "payload_of",
+    "pending_ops",
+    "record_leaflet",
+    "save_answer",
+    "save_notes",
+    "search_caseload",
+    "set_sync_value",
+    "sign_visit",
+    "start_visit",
+    "store_exists",
+    "update_baby",
+    "update_family",
+]

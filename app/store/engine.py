@@ -1,0 +1,137 @@
+"""Database connections: SQLCipher (raw key), WAL, synchronous=FULL, foreign keys; migrations."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+from app.store.errors import StoreError, WrongPassphrase
+
+log = logging.getLogger("app.store")
+
+DB_FILE = "store.db"
+WRITE_OPTION = "safesleep_write"
+BUSY_TIMEOUT_S = 10.0
+CACHE_KIB = 16 * 1024
+PLAIN_WARNING = (
+    "WARNING: SAFESLEEP_PLAIN_SQLITE is set: the device store is NOT encrypted "
+    "(development only; never use with real families' data)"
+)
+
+
+def _pragmas(conn: Any) -> None:
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # decrypted pages kept per connection
+    conn.execute("PRAGMA journal_mode=WAL").fetchone()
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+
+
+def connect_raw(path: Path, key: bytes | None) -> Any:
+    """One DB-API connection, keyed and checked; WrongPassphrase if the key does not open it."""
+    if key is None:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT_S)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise StoreError(
+                f"{path}: not a plain SQLite database (it is probably encrypted: "
+                "unset SAFESLEEP_PLAIN_SQLITE)"
+            ) from None
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
+                                 timeout=BUSY_TIMEOUT_S)
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error, not a log line
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError:
+            conn.close()
+            raise WrongPassphrase() from None
+    _pragmas(conn)
+    return conn
+
+
+def make_engine(path: Path, key: bytes | None) -> Engine:
+    """A SQLAlchemy engine on the store file (see `begin_write` for write transactions)."""
+    module = sqlite3 if key is None else sqlcipher
+    engine = create_engine(
+        f"sqlite:///{path}", module=module, creator=lambda: connect_raw(path, key),
+        pool_size=4, max_overflow=4,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Reads begin DEFERRED (WAL readers never block anyone); writes begin IMMEDIATE so the
+        # write lock is taken (waiting up to the busy timeout) before anything is read: no
+        # SQLITE_BUSY half-way through a read-then-write transaction.
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def writes(fn: Callable[P, R]) -> Callable[P, R]:
+    """Run a store write function in its own write transaction, rolled back if it fails.
+
+    With `commit=False` the caller owns the transaction: nothing is begun or rolled back here.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        session = kwargs["session"]
+        own = kwargs.get("commit", True)
+        if own:
+            begin_write(session)  # type: ignore[arg-type]
+        try:
+            return fn(*args, **kwargs)
+        except BaseException:
+            if own:
+                session.rollback()  # type: ignore[attr-defined]
+            raise
+
+    return wrapper
+
+
+def begin_write(session: Session) -> None:
+    """Start a write transaction on `session` (BEGIN IMMEDIATE), committing any open one first.
+
+    Every store function that writes calls this first; code outside app.store that writes
+    (e.g. app.sync) should too.
+    """
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={WRITE_OPTION: True})
+
+
+def announce_plain_mode() -> None:
+    """Say loudly, on stderr and in the log, that the store is not encrypted."""
+    log.warning(PLAIN_WARNING)
+    print(PLAIN_WARNING, file=sys.stderr)
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the store's schema to the newest Alembic revision (run on every open)."""
+    from alembic import command
+
+    from app.store.migrations import alembic_config
+
+    cfg = alembic_config()
+    with engine.connect() as plain, plain.execution_options(**{WRITE_OPTION: True}) as conn, \
+            conn.begin():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

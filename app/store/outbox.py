@@ -1,0 +1,81 @@
+"""Sync support: the outbox of changes to push and the sync key/value state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from pydantic import BaseModel
+from sqlmodel import Session, col, select
+
+from app.store.engine import writes
+from app.store.errors import NotFound, RecordError
+from app.store.ids import utcnow
+from app.store.models import OpState, OutboxOp, SyncState
+from app.store.payloads import ENTITY_TYPES, payload
+
+
+class OpResult(BaseModel):
+    """The server's answer to one pushed op."""
+
+    op_id: UUID
+    state: OpState
+    response: dict[str, Any] | None = None
+
+
+def pending_ops(*, session: Session, limit: int = 100) -> list[OutboxOp]:
+    """Ops not yet answered by the server, oldest first."""
+    stmt = (select(OutboxOp).where(OutboxOp.state == OpState.pending)
+            .order_by(col(OutboxOp.seq)).limit(limit))
+    return list(session.exec(stmt))
+
+
+@writes
+def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) -> int:
+    """Record the server's answers (applied/duplicate/conflict/rejected) and commit; returns count."""
+    count = 0
+    for raw in results:
+        result = raw if isinstance(raw, OpResult) else OpResult.model_validate(raw)
+        op = session.exec(select(OutboxOp).where(OutboxOp.op_id == result.op_id)).first()
+        if op is None:
+            raise NotFound(f"outbox op {result.op_id}: not found")
+        if result.state is OpState.pending:
+            raise RecordError([f"results[{count}].state: must be one of: applied, duplicate, "
+                               "conflict, rejected"])
+        op.state = result.state
+        op.response = result.response
+        op.updated = utcnow()
+        session.add(op)
+        count += 1
+    session.commit()
+    return count
+
+
+def get_sync_value(*, session: Session, key: str) -> str | None:
+    row = session.get(SyncState, key)
+    return None if row is None else row.value
+
+
+def set_sync_value(*, session: Session, key: str, value: str | None) -> None:
+    """Set (or with None, delete) a sync state value in the caller's transaction."""
+    row = session.get(SyncState, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        row = SyncState(key=key, value=value)
+    row.value = value
+    session.add(row)
+
+
+def payload_of(*, session: Session, entity: str, entity_id: UUID) -> dict[str, Any]:
+    """The payload the outbox would carry for a record (entity: family, baby, visit, ...)."""
+    cls = ENTITY_TYPES.get(entity)
+    if cls is None:
+        raise RecordError([f"entity: must be one of: {', '.join(ENTITY_TYPES)}"])
+    row = session.get(cls, entity_id)
+    if row is None:
+        raise NotFound(f"{entity} {entity_id}: not found")
+    return payload(row)

@@ -1,0 +1,170 @@
+"""Creating, unlocking and holding the device store."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from app.store.audit import audit
+from app.store.engine import (
+    DB_FILE,
+    announce_plain_mode,
+    begin_write,
+    connect_raw,
+    make_engine,
+    migrate,
+)
+from app.store.errors import StoreAlreadyExists, StoreError, StoreMissing
+from app.store.keys import KDF_FILE, derive_key, new_kdf_params, read_kdf_params, write_kdf_params
+from app.store.models import DeviceMeta, Practitioner, PractitionerPublic, Team, TeamPublic
+
+META_PRACTITIONER = "practitioner_id"
+META_TEAM = "team_id"
+
+
+@dataclass
+class Store:
+    """An unlocked store: the engine, and who is using this device."""
+
+    home: Path
+    engine: Engine
+    encrypted: bool
+    practitioner: PractitionerPublic
+    team: TeamPublic
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A short-lived session: commits on leaving the block, rolls back on an error.
+
+        `write=True` starts with the write lock (BEGIN IMMEDIATE), for read-then-write work done
+        outside the store's own functions (which take it themselves).
+        """
+        with Session(self.engine, expire_on_commit=False) as session:
+            if write:
+                begin_write(session)
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def db_path(home: Path) -> Path:
+    return Path(home) / DB_FILE
+
+
+def store_exists(*, home: Path) -> bool:
+    """True when a store file exists in this device data folder."""
+    return db_path(home).is_file()
+
+
+def _plain(plain: bool | None) -> bool:
+    if plain is not None:
+        return plain
+    from app.settings import get_settings
+
+    return get_settings().plain_sqlite
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise StoreError("passphrase: must not be empty")
+
+
+def create_store(*, home: Path, passphrase: str, practitioner_name: str, team_name: str,
+                 practitioner_phone: str | None = None, plain: bool | None = None) -> Store:
+    """First launch: make the encrypted store, its team and its practitioner."""
+    home = Path(home)
+    if store_exists(home=home):
+        raise StoreAlreadyExists(f"{db_path(home)}: a store already exists here")
+    if not practitioner_name.strip():
+        raise StoreError("practitioner_name: must not be empty")
+    if not team_name.strip():
+        raise StoreError("team_name: must not be empty")
+    home.mkdir(parents=True, exist_ok=True)
+    key: bytes | None = None
+    if _plain(plain):
+        announce_plain_mode()
+    else:
+        _check_passphrase(passphrase)
+        params = new_kdf_params()
+        write_kdf_params(home, params)
+        key = derive_key(passphrase, params)
+    engine = make_engine(db_path(home), key)
+    migrate(engine)
+    team = Team(name=team_name.strip())
+    practitioner = Practitioner(name=practitioner_name.strip(), phone=practitioner_phone,
+                                team_id=team.id)
+    with Session(engine, expire_on_commit=False) as session:
+        begin_write(session)
+        session.add(team)
+        session.flush()
+        session.add(practitioner)
+        session.add(DeviceMeta(key=META_PRACTITIONER, value=str(practitioner.id)))
+        session.add(DeviceMeta(key=META_TEAM, value=str(team.id)))
+        audit(session=session, actor=practitioner.name, action="create_store", entity="store",
+              entity_id=team.id, detail={"encrypted": key is not None})
+        session.commit()
+    return Store(home=home, engine=engine, encrypted=key is not None,
+                 practitioner=PractitionerPublic.model_validate(practitioner),
+                 team=TeamPublic.model_validate(team))
+
+
+def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Store:
+    """Unlock an existing store (WrongPassphrase if the key is wrong); migrates it to head."""
+    home = Path(home)
+    path = db_path(home)
+    if not store_exists(home=home):
+        raise StoreMissing(f"{path}: no store yet")
+    key: bytes | None = None
+    if _plain(plain):
+        announce_plain_mode()
+    else:
+        if not (home / KDF_FILE).exists() and path.read_bytes()[:15] == b"SQLite format 3":
+            raise StoreError(f"{path}: this store is not encrypted; set SAFESLEEP_PLAIN_SQLITE=1")
+        key = derive_key(passphrase, read_kdf_params(home))
+    connect_raw(path, key).close()  # WrongPassphrase here, before anything else touches the file
+    engine = make_engine(path, key)
+    migrate(engine)
+    with Session(engine, expire_on_commit=False) as session:
+        begin_write(session)
+        meta = {m.key: m.value for m in session.exec(select(DeviceMeta)).all()}
+        if META_PRACTITIONER not in meta or META_TEAM not in meta:
+            raise StoreError(f"{path}: the store was never finished (first launch interrupted); "
+                             "move it aside and start again")
+        practitioner = session.get(Practitioner, UUID(meta[META_PRACTITIONER]))
+        team = session.get(Team, UUID(meta[META_TEAM]))
+        if practitioner is None or team is None:
+            raise StoreError(f"{path}: the store has no practitioner or team")
+        audit(session=session, actor=practitioner.name, action="unlock", entity="store",
+              entity_id=team.id, detail={"encrypted": key is not None})
+        session.commit()
+    return Store(home=home, engine=engine, encrypted=key is not None,
+                 practitioner=PractitionerPublic.model_validate(practitioner),
+                 team=TeamPublic.model_validate(team))
+
+
+def open_from_settings(*, practitioner_name: str = "Demo Practitioner",
+                       team_name: str = "Demo Team") -> Store:
+    """CLI and tests: open (or create) the store in SAFESLEEP_HOME with SAFESLEEP_DB_KEY."""
+    from app.settings import get_settings
+
+    settings = get_settings()
+    key = settings.db_key.get_secret_value() if settings.db_key else ""
+    if not key and not settings.plain_sqlite:
+        raise StoreError("SAFESLEEP_DB_KEY: not set; the CLI needs the store key "
+                         "(or SAFESLEEP_PLAIN_SQLITE=1 for an unencrypted development store)")
+    if store_exists(home=settings.home):
+        return open_store(home=settings.home, passphrase=key)
+    return create_store(home=settings.home, passphrase=key,
+                        practitioner_name=practitioner_name, team_name=team_name)

@@ -1,0 +1,21 @@
+"""Device side of sync: enrol with the team server, push the outbox, pull the team's changes.
+
+The UI calls `sync_now(store=..., on_progress=...)`; the CLI calls the same function.
+"""
+
+from app.sync.conflicts import list_conflicts, resolve_conflict
+from app.sync.errors import DeviceRevoked, NotEnrolled, ServerRefused, ServerUnreachable, SyncError
+from app.sync.run import SyncSummary, enrol_device, sync_now
+
+__all__ = [
+    "DeviceRevoked",
+    "NotEnrolled",
+    "ServerRefused",
+    "ServerUnreachable",
+    "SyncError",
+    "SyncSummary",
+    "enrol_device",
+    "list_conflicts",
+    "resolve_conflict",
+    "sync_now",
+]

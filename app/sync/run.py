@@ -1,0 +1,219 @@
+"""One sync: push the outbox in batches, then pull the team's changes page by page."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+from sqlmodel import Session, func, select
+from uuid6 import uuid7
+
+from app.store import Store, get_sync_value, set_sync_value
+from app.store.ids import content_hash, utcnow
+from app.store.models import OpState, OutboxOp, SyncConflict
+from app.sync.apply import MERGED, PullCounts, apply_changes, wire_payload
+from app.sync.client import ServerClient
+from app.sync.errors import NotEnrolled, ServerRefused, ServerUnreachable
+
+Progress = Callable[[str, int, int], None]
+ANSWERS = ("applied", "duplicate", "conflict", "rejected")
+KEYS = ("server_url", "device_id", "token", "team_id", "team_name", "pull_cursor")
+
+
+@dataclass
+class SyncSummary:
+    """What one sync did."""
+
+    pushed: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [f"pushed: {self.pushed}", f"pulled: {self.pulled}",
+               f"duplicates ignored: {self.duplicates}", f"conflicts: {self.conflicts}"]
+        if self.rejected:
+            out.append(f"rejected: {self.rejected}")
+        return out + [f"  {p}" for p in self.problems]
+
+
+def _state(store: Store) -> dict[str, str | None]:
+    with store.session() as s:
+        return {k: get_sync_value(session=s, key=k) for k in KEYS}
+
+
+def enrol_device(*, store: Store, server_url: str, code: str, device_name: str,
+                 http: httpx.Client | None = None) -> dict[str, Any]:
+    """Exchange a one-time code for a token and keep it in the (encrypted) store."""
+    client = ServerClient(server_url, http=http)
+    try:
+        body = client.enrol(code, device_name)
+    finally:
+        client.close()
+    with store.session() as s:
+        for key, value in (("server_url", client.base_url), ("device_id", body["device_id"]),
+                           ("token", body["token"]), ("team_id", body["team_id"]),
+                           ("team_name", body["team_name"]), ("pull_cursor", "0")):
+            set_sync_value(session=s, key=key, value=str(value))
+    return {k: v for k, v in body.items() if k != "token"}
+
+
+def _wire(op: OutboxOp) -> dict[str, Any]:
+    payload = wire_payload(op.entity, op.payload)
+    digest = op.hash if payload == op.payload else content_hash(payload)
+    return {"op_id": str(op.op_id), "entity": op.entity, "id": str(op.entity_id),
+            "kind": op.kind, "base_version": op.base_version, "payload": payload, "hash": digest}
+
+
+def _mark(session: Session, results: list[dict[str, Any]]) -> None:
+    """Record the server's answers in one statement (the store's mark_ops, in bulk)."""
+    now = utcnow()
+    rows = []
+    for r in results:
+        if r["status"] not in ANSWERS:
+            raise ServerRefused(f"the team server gave an unknown answer: {r['status']!r}")
+        rows.append({"b_op_id": uuid.UUID(r["op_id"]), "state": r["status"], "response": r,
+                     "updated": now})
+    table = OutboxOp.__table__  # type: ignore[attr-defined]
+    session.execute(
+        table.update().where(table.c.op_id == sa.bindparam("b_op_id"))
+        .values(state=sa.bindparam("state"), response=sa.bindparam("response"),
+                updated=sa.bindparam("updated")),
+        rows,
+    )
+
+
+def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The next pending ops after outbox seq `after_seq` (wire form), and the last seq."""
+    with store.session() as s:
+        rows = s.exec(select(OutboxOp).where(OutboxOp.state == OpState.pending,
+                                             OutboxOp.seq > after_seq)  # type: ignore[operator]
+                      .order_by(OutboxOp.seq).limit(limit)).all()  # type: ignore[arg-type]
+        ops = [_wire(r) for r in rows]
+        for row, op in zip(rows, ops, strict=True):
+            if row.entity in MERGED:
+                op["base"] = _believed_base(s, row)
+        return ops, (rows[-1].seq or after_seq) if rows else after_seq
+
+
+def _believed_base(session: Session, row: OutboxOp) -> dict[str, Any] | None:
+    """What this device believed the record was when it made `row`: the payload of its own
+    earlier op made since the same pull (so a second offline edit never clashes with the
+    first), or None to let the server use its copy of `base_version`."""
+    same_base = (OutboxOp.base_version.is_(None) if row.base_version is None  # type: ignore[union-attr]
+                 else OutboxOp.base_version == row.base_version)
+    earlier = session.exec(
+        select(OutboxOp).where(OutboxOp.entity == row.entity,
+                               OutboxOp.entity_id == row.entity_id,
+                               OutboxOp.seq < row.seq, same_base)  # type: ignore[operator]
+        .order_by(OutboxOp.seq.desc()).limit(1)  # type: ignore[union-attr]
+    ).first()
+    return None if earlier is None else wire_payload(row.entity, earlier.payload)
+
+
+def _record(store: Store, ops: list[dict[str, Any]], results: list[dict[str, Any]],
+            summary: SyncSummary) -> None:
+    """Keep the server's answers (and any field conflicts) in one device transaction."""
+    by_id = {o["op_id"]: o for o in ops}
+    with store.session() as s:
+        for r in results:
+            for clash in r.get("conflicts") or []:
+                if s.get(SyncConflict, uuid.UUID(clash["conflict_id"])) is None:
+                    s.add(SyncConflict(id=uuid.UUID(clash["conflict_id"]),
+                                       entity=by_id[r["op_id"]]["entity"],
+                                       entity_id=uuid.UUID(by_id[r["op_id"]]["id"]),
+                                       field=clash["field"], local_value=clash["device_value"],
+                                       server_value=clash["server_value"]))
+        _mark(s, results)
+    for r in results:
+        status, entity = r["status"], by_id[r["op_id"]]["entity"]
+        if status == "applied":
+            summary.pushed += 1
+        elif status == "duplicate":
+            summary.duplicates += 1
+        elif status == "conflict":
+            summary.conflicts += 1
+            summary.problems.append(f"conflict: {entity} {by_id[r['op_id']]['id']}: "
+                                    f"{r.get('error')}")
+        else:
+            summary.rejected += 1
+            summary.problems.append(f"rejected: {entity} {by_id[r['op_id']]['id']}: "
+                                    f"{r.get('error')}")
+
+
+def _push(store: Store, client: ServerClient, summary: SyncSummary, batch_size: int,
+          progress: Progress) -> None:
+    """Send batches in outbox order. While the server applies one batch, the device records
+    the previous answers and reads the next batch (one request in flight at a time)."""
+    with store.session() as s:
+        total = s.exec(select(func.count()).select_from(OutboxOp)
+                       .where(OutboxOp.state == OpState.pending)).one()
+    done = 0
+    progress("push", 0, total)
+    ops, last = _next_ops(store, 0, batch_size)
+    if not ops:
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        in_flight = pool.submit(client.push, str(uuid7()), ops)  # no store transaction open
+        while in_flight is not None:
+            following, last = _next_ops(store, last, batch_size)
+            answer = in_flight.result()
+            results = answer.get("results", [])
+            if [r["op_id"] for r in results] != [o["op_id"] for o in ops]:
+                raise ServerUnreachable(client.base_url, "the answer did not match the batch")
+            in_flight = pool.submit(client.push, str(uuid7()), following) if following else None
+            _record(store, ops, results, summary)
+            done += len(results)
+            progress("push", done, max(total, done))
+            ops = following
+
+
+def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int,
+          progress: Progress) -> None:
+    counts = PullCounts()
+    with store.session() as s:
+        cursor = int(get_sync_value(session=s, key="pull_cursor") or 0)
+    received = 0
+    while True:
+        page = client.pull(cursor, limit)
+        with store.session() as s:  # the rows and the cursor: one device transaction
+            apply_changes(session=s, changes=page["changes"], team_id=store.team.id,
+                          counts=counts)
+            set_sync_value(session=s, key="pull_cursor", value=str(page["next"]))
+        cursor = page["next"]
+        received += len(page["changes"])
+        progress("pull", received, received if not page["more"] else 0)
+        if not page["more"]:
+            break
+    summary.pulled, summary.unchanged, summary.skipped = (
+        counts.stored, counts.unchanged, counts.skipped)
+
+
+def sync_now(*, store: Store, on_progress: Progress | None = None,
+             http: httpx.Client | None = None, batch_size: int = 200,
+             pull_limit: int = 500) -> SyncSummary:
+    """Push everything pending, then pull. Raises a SyncError (outbox intact) if it cannot finish.
+
+    `on_progress(stage, done, total)`: stage is "push" or "pull"; total 0 means not yet known.
+    """
+    state = _state(store)
+    if not state["server_url"] or not state["token"]:
+        raise NotEnrolled()
+    progress = on_progress or (lambda _stage, _done, _total: None)
+    client = ServerClient(state["server_url"], state["token"], http=http)
+    summary = SyncSummary()
+    try:
+        _push(store, client, summary, batch_size, progress)
+        _pull(store, client, summary, pull_limit, progress)
+    finally:
+        client.close()
+    return summary

@@ -1,0 +1,7 @@
+"""Observable UI state: dataclasses whose methods validate and change state via app.ui.services."""
+
+from app.ui.state.app_state import AppState
+from app.ui.state.caseload import CaseloadState
+from app.ui.state.visit import VisitState
+
+__all__ = ["AppState", "CaseloadState", "VisitState"]

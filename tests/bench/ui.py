@@ -1,0 +1,162 @@
+"""Benchmark: the app in real Chromium with a 20,000-family store.
+
+Run: python -m tests.bench.ui  [--families N] [--home DIR]
+Measures process start -> first Flutter frame in Chromium, tapping an answer -> the screen
+showing the new risk, caseload search through the UI services (20,000 families) and the app
+process's RSS with that store open (after unlock, caseload and a visit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from app.ui import services
+from app.ui.state import VisitState
+from tests.ui.browser import (
+    TABLET,
+    choose,
+    chromium,
+    open_page,
+    running_app,
+    tap,
+    textbox,
+    type_into,
+)
+
+PASSPHRASE = "benchmark passphrase"
+QUERIES = ("smi", "ok", "SO15", "ab", "ber", "po1", "wes", "taylor", "kh", "nor")
+
+
+def _ms(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def build_store(home: Path, families: int) -> float:
+    """The store helper's bench builder: families, babies, 3 signed visits each."""
+    from tests.bench.store import build
+
+    store = services.create(home=home, passphrase=PASSPHRASE, practitioner="Bench",
+                            team="Bench team", demo=False)
+    started = time.perf_counter()
+    build(store, families, random.Random(20261128))
+    services.create_family(store=store, name="Benchmark family", surname="Benchmark",
+                           postcode="SO14 7DU", address="", baby_name="Kit",
+                           baby_born="2026-11-01")
+    store.close()
+    return time.perf_counter() - started
+
+
+def first_frame(home: Path, runs: int) -> list[float]:
+    out = []
+    with chromium() as browser:
+        for _ in range(runs):
+            with running_app(home, demo=False) as app:
+                context = browser.new_context(viewport=TABLET)
+                page = context.new_page()
+                page.goto(app.url)
+                page.wait_for_selector("#loading", state="detached", timeout=60_000)
+                out.append((time.perf_counter() - app.started) * 1000)
+                context.close()
+    return out
+
+
+def in_browser(home: Path, taps: int) -> dict[str, Any]:
+    """Tap-to-screen latency and the app's RSS, with the big store open in the app."""
+    with running_app(home, demo=False) as app, chromium() as browser:
+        page = open_page(browser, app.url, TABLET)
+        type_into(page, "Passphrase", PASSPHRASE)
+        tap(page.get_by_role("button", name="Unlock"))
+        textbox(page, "Search caseload").wait_for(timeout=60_000)
+        type_into(page, "Search caseload", "Benchmark")
+        page.get_by_role("button", name="Open Benchmark family").wait_for()
+        tap(page.get_by_role("button", name=re.compile("^(Start|Continue) visit$")))
+        page.get_by_role("heading", name="Baby", exact=True).wait_for()
+        tap(page.get_by_role("button", name="Next", exact=True))
+        page.get_by_role("heading", name="Where baby sleeps", exact=True).wait_for()
+        samples = []
+        for i in range(taps):
+            place, word = ("Sofa", "High") if i % 2 == 0 else ("Cot", "Low")
+            started = time.perf_counter()
+            choose(page, "sleep.place", place, role="radio")
+            page.get_by_text(re.compile(f"^Risk so far: {word}$")).wait_for()
+            samples.append((time.perf_counter() - started) * 1000)
+        rss = _rss_mib(app.proc.pid)
+    return {"taps": samples, "rss": rss}
+
+
+def in_process(home: Path, runs: int) -> dict[str, list[float]]:
+    """Search and answer->review through the UI services (what each tap costs in Python)."""
+    store = services.unlock(home=home, passphrase=PASSPHRASE)
+    try:
+        services.search(store=store, query="warm")
+        search = []
+        for _ in range(runs):
+            for q in QUERIES:
+                started = time.perf_counter()
+                services.search(store=store, query=q)
+                search.append((time.perf_counter() - started) * 1000)
+        row = services.search(store=store, query="Benchmark")[0]
+        vid = row.draft_visit_id or services.start_visit(store=store, family_id=row.family_id,
+                                                         baby_id=row.baby_id)
+        visit = VisitState()
+        visit.open(store, vid)
+        answer = []
+        for i in range(runs * 5):
+            started = time.perf_counter()
+            visit.answer("sleep.place", "sofa" if i % 2 == 0 else "cot")
+            answer.append((time.perf_counter() - started) * 1000)
+    finally:
+        store.close()
+    return {"search": search, "answer": answer}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--families", type=int, default=20_000)
+    parser.add_argument("--home", type=Path, help="keep (or reuse) the benchmark store here")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        home = args.home or Path(tmp) / "device"
+        built = "reused" if services.store_exists(home=home) else (
+            f"built in {build_store(home, args.families):.0f} s")
+        frames = first_frame(home, args.runs)
+        browser = in_browser(home, args.runs * 4)
+        python = in_process(home, args.runs)
+
+    rows = [
+        ("process start -> first frame in Chromium", frames, 3000),
+        ("tap an answer -> risk shown on screen", browser["taps"], 150),
+        ("  of which: save + reassess (VisitState.answer)", python["answer"], None),
+        ("caseload search, 20,000 families (services.search)", python["search"], 100),
+    ]
+    print(f"Store: {args.families} families ({built}); Chromium headless, no GPU\n")
+    header = ("measure", "runs", "median ms", "p95 ms", "aim ms")
+    table = [header] + [
+        (label, str(len(s)), f"{_ms(s)[0]:.1f}", f"{_ms(s)[1]:.1f}", str(aim or "")) for
+        label, s, aim in rows]
+    table.append(("app process RSS with the store open (MiB)", "1", f"{browser['rss']:.0f}", "",
+                  "200"))
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for r in [table[0], tuple("-" * w for w in widths), *table[1:]]:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                        for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""The outbox the sync client pushes from, and its key/value state."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session
+
+import app.store as st
+from tests.store.conftest import Household, draft
+
+
+def test_outbox_is_ordered_and_written_with_each_change(session: Session,
+                                                        household: Household) -> None:
+    ops = st.pending_ops(session=session, limit=1000)
+    seqs = [op.seq for op in ops]
+    assert seqs == sorted(seqs)
+    entities = [(op.entity, op.kind) for op in ops]
+    assert ("family", "upsert") in entities and ("baby", "upsert") in entities
+    assert entities.index(("family", "upsert")) < entities.index(("baby", "upsert"))
+    assert all(kind == "create" for e, kind in entities if e == "audit")
+    assert len(st.pending_ops(session=session, limit=2)) == 2
+
+
+def test_mark_ops_records_server_answers(session: Session, household: Household) -> None:
+    ops = st.pending_ops(session=session, limit=1000)
+    count = st.mark_ops(session=session, results=[
+        {"op_id": ops[0].op_id, "state": "applied", "response": {"version": 1}},
+        st.OpResult(op_id=ops[1].op_id, state="duplicate")])
+    assert count == 2
+    left = st.pending_ops(session=session, limit=1000)
+    assert [op.op_id for op in left] == [op.op_id for op in ops[2:]]
+    with pytest.raises(st.RecordError, match="state: must be one of"):
+        st.mark_ops(session=session, results=[{"op_id": ops[2].op_id, "state": "pending"}])
+
+
+def test_sync_state_values(session: Session) -> None:
+    assert st.get_sync_value(session=session, key="server_url") is None
+    st.set_sync_value(session=session, key="server_url", value="http://127.0.0.1:8600")
+    session.commit()
+    assert st.get_sync_value(session=session, key="server_url") == "http://127.0.0.1:8600"
+    st.set_sync_value(session=session, key="server_url", value=None)
+    session.commit()
+    assert st.get_sync_value(session=session, key="server_url") is None
+
+
+def test_drafts_and_their_answers_never_enter_the_outbox(session: Session,
+                                                         household: Household) -> None:
+    vid = draft(session, household.baby_id, sleep__place="sofa", sleep__room="own_room")
+    st.save_notes(session=session, visit_id=vid, parents_said="private draft words")
+    for op in st.pending_ops(session=session, limit=1000):
+        assert op.entity != "visit"
+        assert "private draft words" not in str(op.payload)
+        assert "own_room" not in str(op.payload)

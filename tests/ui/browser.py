@@ -1,0 +1,175 @@
+"""Real-process, real-Chromium helpers for the end-to-end tests (FLET_OFFLINE.md recipe)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+TABLET = {"width": 1024, "height": 768}
+PORTRAIT = {"width": 800, "height": 1280}
+START_TIMEOUT_S = 60
+_CSP_BLOCKED = {"csp", "net::err_blocked_by_csp"}  # stopped in the browser, never sent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class AppProcess:
+    proc: subprocess.Popen[bytes]
+    url: str
+    home: Path
+    started: float
+
+    def kill(self) -> None:
+        """SIGKILL: no clean shutdown, no flush, like a tablet that dies."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+
+def start_app(home: Path, *, demo: bool = True) -> AppProcess:
+    port = free_port()
+    env = {**os.environ, "SAFESLEEP_HOME": str(home), "FLET_WEB_NO_CDN": "1"}
+    cmd = [sys.executable, "-m", "app", "run", "--port", str(port)] + (["--demo"] if demo else [])
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"app exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                return AppProcess(proc, url, home, started)
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("app did not answer in time")
+
+
+@contextmanager
+def running_app(home: Path, *, demo: bool = True) -> Iterator[AppProcess]:
+    app = start_app(home, demo=demo)
+    try:
+        yield app
+    finally:
+        if app.proc.poll() is None:
+            app.proc.terminate()
+            try:
+                app.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-quic", "--disable-background-networking",
+                  "--disable-gpu"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
+    """A page with the app loaded and Flutter's accessibility tree switched on."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    page = context.new_page()
+    page.outside_requests = []  # requests for other hosts that were NOT stopped by the CSP
+    page.on("requestfinished", lambda r: _note_outside(page, r))
+    page.on("requestfailed", lambda r: None if (r.failure or "").lower() in _CSP_BLOCKED
+            else _note_outside(page, r))
+    page.set_default_timeout(20_000)
+    page.goto(url)
+    page.wait_for_selector("#loading", state="detached")
+    enable_semantics(page)
+    return page
+
+
+def _note_outside(page: Any, request: Any) -> None:
+    if not request.url.startswith(("http://127.0.0.1", "blob:", "data:")):
+        page.outside_requests.append(f"{request.url} ({request.failure or 'fetched'})")
+
+
+def enable_semantics(page: Any) -> None:
+    page.wait_for_selector("flt-semantics-placeholder", state="attached")
+    page.evaluate("document.querySelector('flt-semantics-placeholder').click()")
+    page.wait_for_selector("flt-semantics", state="attached")
+
+
+def shot(page: Any, name: str, size: str) -> None:
+    """Save a screenshot under test-artifacts/screenshots/<size>-<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(700)  # the accessibility DOM appears before the paint
+    page.screenshot(path=str(SCREENSHOTS / f"{size}-{name}.png"))
+
+
+def question(page: Any, path: str) -> Any:
+    """The semantics node holding one question's controls."""
+    return page.locator(f'flt-semantics[flt-semantics-identifier="{path.replace(".", "-")}"]')
+
+
+def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
+    """Tap a text field (by its label) and type, as a person would."""
+    box = textbox(page, name)
+    box.click()
+    if clear:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+    box.press_sequentially(text)
+
+
+def textbox(page: Any, name: str) -> Any:
+    """A text field by its label (its accessible name may add the hint on a new line)."""
+    return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
+
+
+def choose(page: Any, path: str, words: str, *, role: str = "button") -> None:
+    """Answer one question: a segment ("button"), a "radio" or a "checkbox", by its words."""
+    tap(question(page, path).get_by_role(role, name=words, exact=True))
+
+
+def selected(page: Any, path: str, words: str, *, role: str = "button") -> bool:
+    """Whether that answer shows as chosen (aria-current for segments, aria-checked else)."""
+    el = question(page, path).get_by_role(role, name=words, exact=True)
+    attr = "aria-current" if role == "button" else "aria-checked"
+    return el.get_attribute(attr) == "true"
+
+
+def tap(locator: Any) -> None:
+    """Tap a control even when it is scrolled out of view (Flutter scrolls it in)."""
+    locator.scroll_into_view_if_needed()
+    locator.click()
+
+
+def field_text(page: Any, name: str) -> str:
+    """The text a field shows (Flutter fills the DOM input once the field has focus)."""
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_timeout(200)
+    return box.input_value()

@@ -1,0 +1,118 @@
+"""SIGKILL the app in the middle of a visit: after a restart every answer is there again."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.ui import services
+from tests.ui.browser import (
+    TABLET,
+    choose,
+    chromium,
+    field_text,
+    open_page,
+    running_app,
+    selected,
+    tap,
+    textbox,
+    type_into,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+PASSPHRASE = "kill me gently 42"
+SAID = "We doze on the sofa with her after the late feed"
+
+
+def _saved_answers(home: Path) -> dict[str, Any]:
+    """What is on disk now, read by another process while the app runs."""
+    store = services.unlock(home=home, passphrase=PASSPHRASE)
+    try:
+        row = services.search(store=store, query="Lewis")[0]
+        if row.draft_visit_id is None:
+            return {}
+        rec = services.load_visit(store=store, visit_id=row.draft_visit_id)
+        return {**rec.answers, **{f"notes.{k}": v for k, v in rec.notes.items()}}
+    finally:
+        store.close()
+
+
+def _wait_for_disk(home: Path, path: str, value: Any, timeout_s: float = 30) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if _saved_answers(home).get(path) == value:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{path} never reached the store")
+
+
+def _unlock(page: Any) -> None:
+    type_into(page, "Passphrase", PASSPHRASE)
+    tap(page.get_by_role("button", name="Unlock"))
+    textbox(page, "Search caseload").wait_for()
+
+
+def _next(page: Any, title: str) -> None:
+    tap(page.get_by_role("button", name="Next", exact=True))
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+
+
+def test_killing_the_app_mid_visit_loses_no_answer(tmp_path: Path) -> None:
+    home = tmp_path / "device"
+    store = services.create(home=home, passphrase=PASSPHRASE, practitioner="Ann",
+                            team="Riverside", demo=False)
+    services.create_family(store=store, name="Lewis family", surname="Lewis",
+                           postcode="SO14 7DU", address="", baby_name="Maya",
+                           baby_born="2026-11-01")
+    store.close()
+
+    with chromium() as browser:
+        with running_app(home, demo=False) as app:
+            page = open_page(browser, app.url, TABLET)
+            _unlock(page)
+            tap(page.get_by_role("button", name="Start visit"))
+            page.get_by_role("heading", name="Baby", exact=True).wait_for()
+            type_into(page, "Gestation: weeks", "35")
+            _next(page, "Where baby sleeps")
+            choose(page, "sleep.place", "Sofa", role="radio")
+            choose(page, "sleep.seen", "No")
+            _next(page, "The sleep space")
+            choose(page, "sleep.items", "Pillow", role="checkbox")
+            _next(page, "Sharing sleep")
+            choose(page, "sleep.bed_sharing", "Sometimes", role="radio")
+            _next(page, "The carers")
+            choose(page, "carers.alcohol", "Yes")
+            for title in ("Feeding and dummy", "Family context", "Notes"):
+                _next(page, title)
+            type_into(page, "What the parents said", SAID)  # still in the field: not left
+            _wait_for_disk(home, "notes.parents_said", SAID)
+            app.kill()
+        assert app.proc.returncode == -9
+
+        on_disk = _saved_answers(home)
+        assert on_disk["baby.gestation_weeks"] == 35
+        assert on_disk["sleep.place"] == "sofa" and on_disk["sleep.seen"] is False
+        assert on_disk["sleep.items"] == ["pillow"]
+        assert on_disk["sleep.bed_sharing"] == "sometimes" and on_disk["carers.alcohol"] is True
+
+        with running_app(home, demo=False) as app:
+            page = open_page(browser, app.url, TABLET)
+            _unlock(page)
+            tap(page.get_by_role("button", name="Continue visit"))  # the draft is offered
+            page.get_by_role("heading", name="Baby", exact=True).wait_for()
+            assert field_text(page, "Gestation: weeks") == "35"
+            _next(page, "Where baby sleeps")
+            assert selected(page, "sleep.place", "Sofa", role="radio")
+            assert selected(page, "sleep.seen", "No")
+            _next(page, "The sleep space")
+            assert selected(page, "sleep.items", "Pillow", role="checkbox")
+            _next(page, "Sharing sleep")
+            assert selected(page, "sleep.bed_sharing", "Sometimes", role="radio")
+            _next(page, "The carers")
+            assert selected(page, "carers.alcohol", "Yes")
+            for title in ("Feeding and dummy", "Family context", "Notes"):
+                _next(page, title)
+            assert field_text(page, "What the parents said") == SAID
