@@ -7,6 +7,7 @@ Unknown keys, wrong types and out-of-range values are errors (see `errors.py`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -21,7 +22,8 @@ KG_PER_LB = 0.45359237
 GESTATION_WEEKS = (22, 44, "weeks")
 GESTATION_DAYS = (0, 6, "days")
 BIRTH_WEIGHT_KG = (0.3, 7.0, "kg")
-BIRTH_WEIGHT_LB = (round(0.3 / KG_PER_LB, 2), round(7.0 / KG_PER_LB, 2), "lb")
+# The lb range lies inside the kg range once converted (0.67 lb = 0.304 kg, 15.43 lb = 6.999 kg).
+BIRTH_WEIGHT_LB = (math.ceil(0.3 / KG_PER_LB * 100) / 100, math.floor(7.0 / KG_PER_LB * 100) / 100, "lb")
 ROOM_TEMPERATURE_C = (5, 40, "°C")
 MAX_AGE_YEARS = 2
 

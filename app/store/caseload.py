@@ -49,7 +49,7 @@ def age_text(born: dt.date | None, today: dt.date | None = None) -> str:
         return f"{days // 7} weeks"
     months = (today.year - born.year) * 12 + today.month - born.month - (today.day < born.day)
     if months < 12:
-        return f"{months} months"
+        return f"{months} month{'s' * (months != 1)}"
     years, rest = divmod(months, 12)
     text = f"{years} year{'s' * (years != 1)}"
     return text + (f" {rest} month{'s' * (rest != 1)}" if rest else "")

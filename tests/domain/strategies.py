@@ -40,7 +40,7 @@ valid_visit_docs: st.SearchStrategy[dict[str, Any]] = st.builds(
     st.one_of(
         st.just({}),
         st.builds(lambda kg: {"birth_weight_kg": kg}, st.floats(0.3, 7.0)),
-        st.builds(lambda lb: {"birth_weight_lb": lb}, st.floats(0.66, 15.43)),
+        st.builds(lambda lb: {"birth_weight_lb": lb}, st.floats(0.67, 15.43)),
     ),
     st.fixed_dictionaries({
         "sleep": _section(

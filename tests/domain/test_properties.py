@@ -56,6 +56,8 @@ def corrupted_docs(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         "shared_surfaces",
     ):
         bad = "yes"
+    if bad == [] and field in ("items", "shared_surfaces"):
+        bad = ["not-a-value"]  # an empty list is a valid answer: nothing there
     doc[section][field] = bad
     return doc, f"{section}.{field}"
 

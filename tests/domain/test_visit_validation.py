@@ -47,7 +47,7 @@ def test_json_text_and_bytes_are_accepted():
         (visit_doc(baby__birth_weight_kg="3"),
          "baby.birth_weight_kg: must be a number between 0.3 and 7.0 kg"),
         (visit_doc(baby__birth_weight_kg=None, baby__birth_weight_lb=16),
-         "baby.birth_weight_lb: must be between 0.66 and 15.43 lb"),
+         "baby.birth_weight_lb: must be between 0.67 and 15.43 lb"),
         (visit_doc(baby__birth_weight_lb=7),
          "baby.birth_weight_lb: give birth_weight_kg or birth_weight_lb, not both"),
         (visit_doc(baby__gestation_weeks=21),
