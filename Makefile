@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 run: $(STAMP)
-	FLET_WEB_NO_CDN=1 $(BIN)/safesleep run --host 127.0.0.1 --port 8550
+	FLET_WEB_NO_CDN=1 $(BIN)/safesleep run --demo --host 127.0.0.1 --port 8550
 
 system:
 	bash scripts/system-deps.sh
@@ -29,8 +29,8 @@ test: $(STAMP) system
 	$(BIN)/ruff check app tests
 	. scripts/test-env.sh && $(BIN)/python -m pytest
 
-bench: $(STAMP)
-	$(BIN)/python -m tests.bench.assess
+bench: $(STAMP) system
+	. scripts/test-env.sh && for b in assess store leaflet sync ui; do $(BIN)/python -m tests.bench.$$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

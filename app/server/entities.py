@@ -35,6 +35,14 @@ def _guidance():  # -> app.domain.guidance.Guidance
     return load_guidance()
 
 
+@cache
+def _domain():  # -> (assess, VisitError, parse_visit), imported once (not per op)
+    from app.domain.assessment import assess
+    from app.domain.errors import VisitError, parse_visit
+
+    return assess, VisitError, parse_visit
+
+
 def _uuid_field(payload: dict[str, Any], name: str) -> uuid.UUID | None:
     value = payload.get(name)
     if value is None:
@@ -72,9 +80,7 @@ def validate(entity: str, payload: dict[str, Any]) -> Derived:
         "signed_at" in payload and payload["signed_at"] in (None, "")
     ):
         raise Rejected("payload.status: must be signed; drafts never leave the device")
-    from app.domain.assessment import assess
-    from app.domain.errors import VisitError, parse_visit
-
+    assess, VisitError, parse_visit = _domain()
     try:
         visit = parse_visit(visit_document(payload))
     except VisitError as exc:

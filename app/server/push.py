@@ -195,12 +195,16 @@ def _apply_op(s: Session, b: _Batch, op: Op) -> dict[str, Any]:
 def _flush(s: Session, b: _Batch) -> None:
     if b.changes:
         log = ChangeLog.__table__  # Core, not the ORM: thousands of rows per batch
-        seqs = s.execute(
-            log.insert().returning(log.c.seq, sort_by_parameter_order=True), b.changes
-        ).scalars().all()
-        latest: dict[tuple[str, uuid.UUID], int] = {}
-        for change, seq in zip(b.changes, seqs, strict=True):
-            latest[(change["entity"], change["entity_id"])] = seq
+        # RETURNING the record's key with its seq, in any order: asking for parameter order
+        # makes SQLAlchemy send one INSERT per row on SQLite.
+        newest: dict[tuple[str, uuid.UUID], tuple[int, int]] = {}  # key -> (version, seq)
+        for seq, entity, entity_id, version in s.execute(
+            log.insert().returning(log.c.seq, log.c.entity, log.c.entity_id, log.c.version),
+            b.changes,
+        ):
+            key = (entity, entity_id)
+            newest[key] = max((version, seq), newest.get(key, (version, seq)))
+        latest = {key: seq for key, (_, seq) in newest.items()}
         inserts, updates = [], []
         for key, row in b.rows.items():
             if not row.dirty:

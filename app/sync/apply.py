@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import Annotated, Any
 
+import sqlalchemy as sa
+from pydantic import BaseModel, Field, create_model
 from sqlmodel import Session, SQLModel, select
 
 from app.store.families import postcode_key
@@ -138,16 +141,43 @@ def _apply_merged(session: Session, change: dict[str, Any], team_id: uuid.UUID,
     return outcome
 
 
-def _apply_append_only(session: Session, change: dict[str, Any], present: Present) -> str:
+@cache
+def _row_model(cls: type[SQLModel]) -> type[BaseModel]:
+    """A plain pydantic model with the fields (types, limits, defaults) of table model `cls`:
+    validates a pulled row as `cls.model_validate` does, without the ORM's per-attribute cost."""
+    fields: dict[str, Any] = {}
+    for name, info in cls.model_fields.items():
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+        if info.default_factory is not None:
+            fields[name] = (kind, Field(default_factory=info.default_factory))
+        else:
+            fields[name] = (kind, ... if info.is_required() else info.default)
+    return create_model(f"Pulled{cls.__name__}", **fields)
+
+
+class _Inserts:
+    """Append-only rows of a page, inserted in bulk (one executemany per run of an entity)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {}
+
+    def write(self, session: Session) -> None:
+        for cls, rows in self.rows.items():
+            if rows:
+                session.execute(sa.insert(cls.__table__), rows)  # type: ignore[attr-defined]
+        self.rows.clear()
+
+
+def _apply_append_only(change: dict[str, Any], present: Present, inserts: _Inserts) -> str:
     entity, cls = change["entity"], APPEND_ONLY[change["entity"]]
     entity_id = uuid.UUID(change["id"])
     if entity_id in present[cls]:
         return "unchanged"  # immutable: the first copy stays
     if not _parents_present(present, entity, change["payload"]):
         return "skipped"
-    row = cls.model_validate(change["payload"])
-    row.content_hash = change["hash"]  # type: ignore[attr-defined]
-    session.add(row)
+    row = _row_model(cls).model_validate(change["payload"]).model_dump()
+    row["content_hash"] = change["hash"]
+    inserts.rows.setdefault(cls, []).append(row)
     present[cls].add(entity_id)
     return "stored"
 
@@ -156,18 +186,21 @@ def apply_changes(*, session: Session, changes: list[dict[str, Any]], team_id: u
                   counts: PullCounts) -> None:
     """Store a page of pulled changes in the caller's transaction (in server order)."""
     present = _present(session, changes)
+    inserts = _Inserts()
     previous = None
     with session.no_autoflush:
         for change in changes:
             entity = change["entity"]
             if previous is not None and entity != previous:
                 session.flush()  # parents first: the ORM does not order inserts across tables
+                inserts.write(session)
             previous = entity
             if entity in MERGED:
                 outcome = _apply_merged(session, change, team_id, present)
             elif entity in APPEND_ONLY:
-                outcome = _apply_append_only(session, change, present)
+                outcome = _apply_append_only(change, present, inserts)
             else:
                 outcome = "skipped"  # audit events stay on the server
             setattr(counts, outcome, getattr(counts, outcome) + 1)
     session.flush()
+    inserts.write(session)

@@ -39,7 +39,7 @@ def resolve_conflict(*, store: Store, conflict_id: uuid.UUID, value: Any,
         answer = client.resolve(str(conflict_id), value)
     finally:
         client.close()
-    with store.session() as s:
+    with store.session(write=True) as s:
         row = s.get(SyncConflict, conflict_id)
         if row is not None:
             row.resolved_value = value

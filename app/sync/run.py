@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from app.sync.errors import NotEnrolled, ServerRefused, ServerUnreachable
 
 Progress = Callable[[str, int, int], None]
 ANSWERS = ("applied", "duplicate", "conflict", "rejected")
+PUSH_BYTES = 4 * 1024 * 1024  # JSON per push request: under the server's 5 MiB request limit
 KEYS = ("server_url", "device_id", "token", "team_id", "team_name", "pull_cursor")
 
 
@@ -59,7 +61,7 @@ def enrol_device(*, store: Store, server_url: str, code: str, device_name: str,
         body = client.enrol(code, device_name)
     finally:
         client.close()
-    with store.session() as s:
+    with store.session(write=True) as s:
         for key, value in (("server_url", client.base_url), ("device_id", body["device_id"]),
                            ("token", body["token"]), ("team_id", body["team_id"]),
                            ("team_name", body["team_name"]), ("pull_cursor", "0")):
@@ -93,16 +95,24 @@ def _mark(session: Session, results: list[dict[str, Any]]) -> None:
 
 
 def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-    """The next pending ops after outbox seq `after_seq` (wire form), and the last seq."""
+    """The next pending ops after outbox seq `after_seq` (wire form, at most `limit` of them and
+    about PUSH_BYTES of JSON, at least one), and the seq of the last one."""
     with store.session() as s:
         rows = s.exec(select(OutboxOp).where(OutboxOp.state == OpState.pending,
                                              OutboxOp.seq > after_seq)  # type: ignore[operator]
                       .order_by(OutboxOp.seq).limit(limit)).all()  # type: ignore[arg-type]
-        ops = [_wire(r) for r in rows]
-        for row, op in zip(rows, ops, strict=True):
+        ops: list[dict[str, Any]] = []
+        last, size = after_seq, 0
+        for row in rows:
+            op = _wire(row)
             if row.entity in MERGED:
                 op["base"] = _believed_base(s, row)
-        return ops, (rows[-1].seq or after_seq) if rows else after_seq
+            size += len(json.dumps(op)) + 1
+            if ops and size > PUSH_BYTES:
+                break
+            ops.append(op)
+            last = row.seq or last
+        return ops, last
 
 
 def _believed_base(session: Session, row: OutboxOp) -> dict[str, Any] | None:
@@ -124,7 +134,7 @@ def _record(store: Store, ops: list[dict[str, Any]], results: list[dict[str, Any
             summary: SyncSummary) -> None:
     """Keep the server's answers (and any field conflicts) in one device transaction."""
     by_id = {o["op_id"]: o for o in ops}
-    with store.session() as s:
+    with store.session(write=True) as s:
         for r in results:
             for clash in r.get("conflicts") or []:
                 if s.get(SyncConflict, uuid.UUID(clash["conflict_id"])) is None:
@@ -185,7 +195,7 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int,
     received = 0
     while True:
         page = client.pull(cursor, limit)
-        with store.session() as s:  # the rows and the cursor: one device transaction
+        with store.session(write=True) as s:  # the rows and the cursor: one transaction
             apply_changes(session=s, changes=page["changes"], team_id=store.team.id,
                           counts=counts)
             set_sync_value(session=s, key="pull_cursor", value=str(page["next"]))
@@ -199,7 +209,7 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int,
 
 
 def sync_now(*, store: Store, on_progress: Progress | None = None,
-             http: httpx.Client | None = None, batch_size: int = 200,
+             http: httpx.Client | None = None, batch_size: int = 500,
              pull_limit: int = 500) -> SyncSummary:
     """Push everything pending, then pull. Raises a SyncError (outbox intact) if it cannot finish.
 

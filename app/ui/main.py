@@ -9,18 +9,7 @@ from typing import Any
 
 import flet as ft
 
-from app.ui.context import AppCtx, CaseloadCtx, PdfCtx, VisitCtx
 from app.ui.pdf_links import LINKS
-from app.ui.state import AppState, CaseloadState, VisitState
-from app.ui.views.caseload import CaseloadView
-from app.ui.views.family import FamilyView
-from app.ui.views.leaflet import LeafletView
-from app.ui.views.new_family import NewFamilyView
-from app.ui.views.review import ReviewView
-from app.ui.views.settings import SettingsView
-from app.ui.views.sign import SignView
-from app.ui.views.unlock import UnlockView
-from app.ui.views.visit_step import VisitStepView
 
 log = logging.getLogger("safesleep.ui")
 
@@ -29,41 +18,6 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'was
        "blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "font-src 'self' data:; connect-src 'self' ws: wss: blob: data:; worker-src 'self' blob:; "
        "frame-src 'self'; object-src 'self'")
-
-ROUTES = [
-    ft.Route(path="/", component=CaseloadView, children=[
-        ft.Route(path="settings", component=SettingsView),
-        ft.Route(path="family/new", component=NewFamilyView),
-        ft.Route(path="family/:fid", component=FamilyView, children=[
-            ft.Route(path="visit/:vid/step/:step", component=VisitStepView),
-            ft.Route(path="visit/:vid/review", component=ReviewView, children=[
-                ft.Route(path="leaflet", component=LeafletView),
-                ft.Route(path="sign", component=SignView),
-            ]),
-        ]),
-    ]),
-]
-
-
-@ft.component
-def App(home: Path, demo: bool, session_id: str) -> Any:
-    app, _ = ft.use_state(lambda: AppState(home=home, demo=demo))
-    caseload, _ = ft.use_state(CaseloadState)
-    visit, _ = ft.use_state(VisitState)
-
-    def link_for(pdf: bytes, name: str) -> str:
-        return f"/leaflets/{LINKS.add(pdf, session=session_id, name=name)}.pdf"
-
-    if app.phase != "open":
-        return AppCtx(app, lambda: [UnlockView()])
-    caseload._store = app.store
-
-    def routed() -> Any:
-        return CaseloadCtx(caseload, lambda: VisitCtx(
-            visit, lambda: PdfCtx(link_for, lambda: ft.Router(ROUTES, manage_views=True))))
-
-    return AppCtx(app, routed)
-
 
 def make_main(*, home: Path, demo: bool) -> Any:
     """The Flet entry point for one browser session."""
@@ -76,6 +30,8 @@ def make_main(*, home: Path, demo: bool) -> Any:
         session_id = secrets.token_hex(16)
         page.on_close = lambda e: LINKS.forget_session(session_id)
         page.on_error = lambda e: log.error("app error: %s", e.data)
+        from app.ui.root import App  # the screens load with the first session, not at start
+
         page.render_views(App, home, demo, session_id)
 
     return main

@@ -135,3 +135,29 @@ def test_malformed_batch_is_a_422_naming_the_field(team_device: Device):
     body = response.json()
     assert body["error"] == "invalid_request"
     assert any(p.startswith("ops.0.op_id:") for p in body["problems"])
+
+
+def test_a_record_written_twice_in_one_batch_points_at_its_latest_change(
+    team_device: Device, db_url: str
+):
+    import sqlalchemy as sa
+
+    from app.server.db import make_engine
+    from app.server.models import Record
+
+    family_id = uuid7()
+    ops = [op("family", {"name": "Family A"}, id=family_id), op("visit", signed_visit()),
+           op("family", {"name": "Family B"}, id=family_id, base_version=1),
+           op("visit", signed_visit()),
+           op("family", {"name": "Family C"}, id=family_id, base_version=2)]
+    assert [r["version"] for r in results(team_device, *ops)] == [1, 1, 2, 1, 3]
+    changes = team_device.get("/sync/pull").json()["changes"]
+    family = [c for c in changes if c["id"] == str(family_id)]
+    assert [(c["version"], c["payload"]["name"]) for c in family] == [
+        (1, "Family A"), (2, "Family B"), (3, "Family C")]
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        version, seq = conn.execute(sa.select(Record.version, Record.seq).where(
+            Record.entity == "family", Record.entity_id == family_id)).one()
+    engine.dispose()
+    assert (version, seq) == (3, family[-1]["seq"])

@@ -104,7 +104,7 @@ def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
     page.on("requestfinished", lambda r: _note_outside(page, r))
     page.on("requestfailed", lambda r: None if (r.failure or "").lower() in _CSP_BLOCKED
             else _note_outside(page, r))
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(60_000)  # generous: a loaded CI machine is slow, never wrong
     page.goto(url)
     page.wait_for_selector("#loading", state="detached")
     enable_semantics(page)

@@ -151,3 +151,33 @@ def test_first_launch_checks_every_field_before_creating_the_store(tmp_path: Pat
     assert app.save_server_address("https://base.example/")
     assert services.get_settings(store=app.store).server_address == "https://base.example"
     app.lock()
+
+
+def test_typing_saves_at_once_without_redrawing_the_screen(store: Any, family_id: str) -> None:
+    visit = _new_visit(store, family_id)
+    changes: list[str | None] = []
+
+    def listener(_sender: object, name: str | None) -> None:
+        changes.append(name)
+
+    visit.subscribe(listener)  # listeners are held weakly: keep `listener` alive here
+    assert visit.answer_text("baby.gestation_weeks", "3", final=False) is False  # out of range
+    assert visit.answer_text("baby.gestation_weeks", "36", final=False)
+    assert visit.answer_text("notes.parents_said", "She sleeps in our b", final=False)
+    assert changes == []  # nothing observable changed while typing: no round trip races keys
+    saved = services.load_visit(store=store, visit_id=visit.visit_id)
+    assert saved.answers["baby.gestation_weeks"] == 36
+    assert saved.notes["parents_said"] == "She sleeps in our b"
+    assert visit.answer_text("baby.gestation_weeks", "36")  # leaving the field redraws
+    assert "saved" in changes and visit.review.risk_word == "Increased"
+
+
+def test_family_card_shows_babies_adults_and_the_chronology(store: Any, family_id: str) -> None:
+    visit = _new_visit(store, family_id)
+    assert visit.answer("sleep.shared_surfaces", ["sofa"])
+    assert visit.sign()
+    card = services.family(store=store, family_id=family_id)
+    assert card.name == "Okafor family" and card.babies[0].name == "Sam"
+    visits = [c for c in card.chronology if c.kind == "visit"]
+    assert visits and visits[-1].risk_word == "High" and visits[-1].visit_id == visit.visit_id
+    assert card.drafts == ()
