@@ -50,7 +50,7 @@ def enrol(
 
 
 def sync(
-    batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Ops per push batch.")] = 200,
+    batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Ops per push batch.")] = 500,
     pull_limit: Annotated[int, typer.Option(min=1, max=5000,
                                             help="Changes per pull page.")] = 500,
 ) -> None:

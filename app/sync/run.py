@@ -24,6 +24,7 @@ from app.sync.errors import NotEnrolled, ServerRefused, ServerUnreachable
 Progress = Callable[[str, int, int], None]
 ANSWERS = ("applied", "duplicate", "conflict", "rejected")
 PUSH_BYTES = 4 * 1024 * 1024  # JSON per push request: under the server's 5 MiB request limit
+OP_OVERHEAD_BYTES = 400  # an op's JSON besides its payload (ids, hash, kind, version)
 KEYS = ("server_url", "device_id", "token", "team_id", "team_name", "pull_cursor")
 
 
@@ -98,16 +99,18 @@ def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, 
     """The next pending ops after outbox seq `after_seq` (wire form, at most `limit` of them and
     about PUSH_BYTES of JSON, at least one), and the seq of the last one."""
     with store.session() as s:
-        rows = s.exec(select(OutboxOp).where(OutboxOp.state == OpState.pending,
-                                             OutboxOp.seq > after_seq)  # type: ignore[operator]
+        rows = s.exec(select(OutboxOp, func.length(OutboxOp.payload))  # stored JSON's length
+                      .where(OutboxOp.state == OpState.pending,
+                             OutboxOp.seq > after_seq)  # type: ignore[operator]
                       .order_by(OutboxOp.seq).limit(limit)).all()  # type: ignore[arg-type]
         ops: list[dict[str, Any]] = []
         last, size = after_seq, 0
-        for row in rows:
+        for row, stored in rows:
             op = _wire(row)
+            size += (stored or 0) + OP_OVERHEAD_BYTES
             if row.entity in MERGED:
                 op["base"] = _believed_base(s, row)
-            size += len(json.dumps(op)) + 1
+                size += len(json.dumps(op["base"]))
             if ops and size > PUSH_BYTES:
                 break
             ops.append(op)

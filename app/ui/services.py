@@ -265,17 +265,14 @@ def save_server_address(*, store: Any, address: str) -> None:
         set_sync_value(session=s, key=SERVER_ADDRESS_KEY, value=address or None)
 
 
-def _age_words(born: dt.date | None, on: dt.date | None = None) -> str:
-    if born is None:
+def _age_words(born: dt.date | None) -> str:
+    """'3 months old', from the store's wording of ages."""
+    from app.store.caseload import age_text
+
+    text = age_text(born)
+    if not text:
         return "age not recorded"
-    days = ((on or dt.date.today()) - born).days
-    if days < 0:
-        return "not born yet"
-    if days < 14:
-        return f"{days} day{'s' if days != 1 else ''} old"
-    if days < 8 * 7:
-        return f"{days // 7} weeks old"
-    return f"{days // 30} months old"
+    return text if text == "not born yet" else f"{text} old"
 
 
 def _day(value: Any) -> str:
