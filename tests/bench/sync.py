@@ -12,13 +12,13 @@ import sys
 import tempfile
 import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
 from app.settings import get_settings
+from tests.server.pg import fresh_pg_database
 
 AIM_SECONDS = 10.0
 
@@ -28,23 +28,6 @@ def _peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-@contextmanager
-def _pg_database():  # -> Iterator[str]
-    from sqlalchemy.engine import make_url
-
-    base = make_url(get_settings().test_pg_url or "")
-    name = f"safesleep_bench_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _plain_insert_rate(db_url: str, ops: list[dict[str, Any]]) -> float:
@@ -128,7 +111,7 @@ def main() -> None:
         folder = Path(tmp)
         results.append(run_backend("sqlite", f"sqlite:///{folder}/server.db", n, folder))
         if get_settings().test_pg_url:
-            with _pg_database() as url:
+            with fresh_pg_database() as url:
                 results.append(run_backend("postgres", url, n, folder))
         else:
             print("(PostgreSQL skipped: SAFESLEEP_TEST_PG_URL is not set)")
