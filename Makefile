@@ -27,6 +27,7 @@ lint: $(STAMP)
 
 test: $(STAMP) system
 	$(BIN)/ruff check app tests
+	$(BIN)/ruff format --check app tests
 	. scripts/test-env.sh && $(BIN)/python -m pytest
 
 bench: $(STAMP) system

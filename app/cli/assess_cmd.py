@@ -38,20 +38,26 @@ def assess(
     if result.factors:
         out.append("Risk factors:")
         for f in result.factors:
-            out += [f"  [{f.severity.value}] {f.title} ({f.code})",
-                    f"      Advice: {' '.join(f.advice.split())}",
-                    f"      Source: {f.source_url}"]
+            out += [
+                f"  [{f.severity.value}] {f.title} ({f.code})",
+                f"      Advice: {' '.join(f.advice.split())}",
+                f"      Source: {f.source_url}",
+            ]
     else:
         out.append("Risk factors: none recorded")
     if result.context:
-        out.append("Family context (never printed for the family): "
-                   + ", ".join(guidance[c].title for c in result.context))
+        out.append(
+            "Family context (never printed for the family): "
+            + ", ".join(guidance[c].title for c in result.context)
+        )
     if result.protective:
         out.append("Protective: " + ", ".join(guidance[c].title for c in result.protective))
     if result.prompts:
         out.append("Prompts:")
-        out += [f"  - {guidance[p].title}: {' '.join(guidance[p].practitioner_note.split())}"
-                for p in result.prompts]
+        out += [
+            f"  - {guidance[p].title}: {' '.join(guidance[p].practitioner_note.split())}"
+            for p in result.prompts
+        ]
     if result.unanswered:
         out.append("Not recorded: " + ", ".join(result.unanswered))
     out += ["", f"Guidance version {result.guidance_version}. {DISCLAIMER}"]

@@ -53,15 +53,15 @@ def _batch_outputs(files: list[str], out_dir: Path) -> list[Path]:
     return outputs
 
 
-def leaflet_pdf(visit: Visit, *, paper: str, plan: list[str] | None,
-                follow_up: date | None) -> bytes:
+def leaflet_pdf(visit: Visit, *, paper: str, plan: list[str] | None, follow_up: date | None) -> bytes:
     """The leaflet of one parsed visit, as PDF bytes."""
     from app.domain.assessment import assess
     from app.domain.leaflet_content import leaflet_content
     from app.leaflet import render
 
-    content = leaflet_content(visit, assess(visit), agreed_actions=plan,
-                              follow_up_date=follow_up, generated_on=date.today())
+    content = leaflet_content(
+        visit, assess(visit), agreed_actions=plan, follow_up_date=follow_up, generated_on=date.today()
+    )
     return render(content, paper=paper)
 
 
@@ -72,8 +72,9 @@ def _write(path: Path, pdf: bytes) -> None:
         fail([f"{path}: cannot be written ({exc.strerror})"], code=EXIT_NOT_WRITTEN)
 
 
-def _one(source: str, output: Path | None, *, paper: str, plan: list[str] | None,
-         follow_up: date | None) -> None:
+def _one(
+    source: str, output: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+) -> None:
     if output is None and source == "-":
         fail(["-o/--output: needed when the visit comes from stdin (use -o - for stdout)"])
     pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up)
@@ -86,8 +87,9 @@ def _one(source: str, output: Path | None, *, paper: str, plan: list[str] | None
     typer.echo(f"Wrote {target}")
 
 
-def _many(files: list[str], out_dir: Path | None, *, paper: str, plan: list[str] | None,
-          follow_up: date | None) -> None:
+def _many(
+    files: list[str], out_dir: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+) -> None:
     if out_dir is not None:
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -97,12 +99,12 @@ def _many(files: list[str], out_dir: Path | None, *, paper: str, plan: list[str]
     else:
         targets = [default_output(name) for name in files]
     failed = 0
-    with typer.progressbar(list(zip(files, targets, strict=True)), label="Rendering leaflets",
-                           file=sys.stderr) as bar:
+    with typer.progressbar(
+        list(zip(files, targets, strict=True)), label="Rendering leaflets", file=sys.stderr
+    ) as bar:
         for source, target in bar:
             try:
-                pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan,
-                                  follow_up=follow_up)
+                pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up)
                 _write(target, pdf)
             except typer.Exit:  # the problems are already on stderr
                 failed += 1
@@ -113,8 +115,9 @@ def _many(files: list[str], out_dir: Path | None, *, paper: str, plan: list[str]
         fail([f"{failed} of {len(files)} files failed: see the lines above"], code=EXIT_INVALID)
 
 
-def _from_store(visit_id: str, output: Path | None, *, paper: str, plan: list[str] | None,
-                follow_up: date | None) -> None:
+def _from_store(
+    visit_id: str, output: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+) -> None:
     """Render the leaflet of a visit in the device store and record that it was given."""
     from uuid import UUID
 
@@ -136,8 +139,9 @@ def _from_store(visit_id: str, output: Path | None, *, paper: str, plan: list[st
         fail([f"store: {exc}"])
     try:
         with store.session() as session:
-            pdf = visit_leaflet(session=session, visit_id=vid, paper=paper,
-                                agreed_actions=plan, follow_up_date=follow_up)
+            pdf = visit_leaflet(
+                session=session, visit_id=vid, paper=paper, agreed_actions=plan, follow_up_date=follow_up
+            )
             if output is not None and str(output) == "-":
                 sys.stdout.buffer.write(pdf)
                 sys.stdout.buffer.flush()
@@ -153,25 +157,45 @@ def _from_store(visit_id: str, output: Path | None, *, paper: str, plan: list[st
 
 
 def leaflet(
-    files: Annotated[list[str] | None, typer.Argument(
-        help="Visit files (safesleep.visit/1 JSON); - for stdin.", show_default=False,
-        metavar="FILE")] = None,
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="The PDF to write (one FILE only); - for stdout. "
-        "Default: FILE's folder, <stem>-leaflet.pdf.")] = None,
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out-dir", help="Folder for the leaflets of many files (<stem>-leaflet.pdf each).")] = None,
-    paper: Annotated[str, typer.Option(
-        "--paper", help="Paper size: a4 or letter.", callback=_paper,
-        metavar="a4|letter")] = "a4",
-    plan: Annotated[list[str] | None, typer.Option(
-        "--plan", help="One point of the plan agreed with the family (repeat for more).")] = None,
-    follow_up: Annotated[str | None, typer.Option(
-        "--follow-up", help="Date of the next visit, YYYY-MM-DD.", callback=_follow_up)] = None,
-    visit_id: Annotated[str | None, typer.Option(
-        "--visit", help="Render from the device store (SAFESLEEP_HOME, SAFESLEEP_DB_KEY) and "
-        "record the leaflet against that visit; plan and next visit come from the visit notes.",
-        metavar="ID")] = None,
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Visit files (safesleep.visit/1 JSON); - for stdin.", show_default=False, metavar="FILE"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="The PDF to write (one FILE only); - for stdout. "
+            "Default: FILE's folder, <stem>-leaflet.pdf.",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", help="Folder for the leaflets of many files (<stem>-leaflet.pdf each)."),
+    ] = None,
+    paper: Annotated[
+        str, typer.Option("--paper", help="Paper size: a4 or letter.", callback=_paper, metavar="a4|letter")
+    ] = "a4",
+    plan: Annotated[
+        list[str] | None,
+        typer.Option("--plan", help="One point of the plan agreed with the family (repeat for more)."),
+    ] = None,
+    follow_up: Annotated[
+        str | None,
+        typer.Option("--follow-up", help="Date of the next visit, YYYY-MM-DD.", callback=_follow_up),
+    ] = None,
+    visit_id: Annotated[
+        str | None,
+        typer.Option(
+            "--visit",
+            help="Render from the device store (SAFESLEEP_HOME, SAFESLEEP_DB_KEY) and "
+            "record the leaflet against that visit; plan and next visit come from the visit notes.",
+            metavar="ID",
+        ),
+    ] = None,
 ) -> None:
     """Print-ready family advice leaflet (PDF) for one visit file, or many with --out-dir."""
     next_visit = date.fromisoformat(follow_up) if follow_up else None

@@ -10,12 +10,14 @@ from app.cli.common import fail
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL, e.g. postgresql+psycopg://user@host/db "
-                 "(default: SAFESLEEP_SERVER_DB or SQLite in the server home)."),
+    typer.Option(
+        "--db",
+        help="Database URL, e.g. postgresql+psycopg://user@host/db "
+        "(default: SAFESLEEP_SERVER_DB or SQLite in the server home).",
+    ),
 ]
 
-server_app = typer.Typer(help="Administer the team server: teams and devices.",
-                         no_args_is_help=True)
+server_app = typer.Typer(help="Administer the team server: teams and devices.", no_args_is_help=True)
 
 
 def _session(db: str | None):  # -> sqlalchemy.orm.Session
@@ -35,13 +37,16 @@ def _session(db: str | None):  # -> sqlalchemy.orm.Session
 
 def serve(
     db: DbOption = None,
-    host: Annotated[str, typer.Option(help="Address to listen on (keep 127.0.0.1 behind a "
-                                      "TLS reverse proxy).")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (keep 127.0.0.1 behind a TLS reverse proxy).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8765,
-    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL recommended "
-                                         "for more than one).")] = 1,
-    forwarded_allow_ips: Annotated[str, typer.Option(
-        help="Proxies trusted for X-Forwarded-For/Proto (comma-separated).")] = "127.0.0.1",
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (PostgreSQL recommended for more than one).")
+    ] = 1,
+    forwarded_allow_ips: Annotated[
+        str, typer.Option(help="Proxies trusted for X-Forwarded-For/Proto (comma-separated).")
+    ] = "127.0.0.1",
 ) -> None:
     """Run the team server (schema upgraded on start; API docs at /docs)."""
     import os
@@ -58,16 +63,24 @@ def serve(
     except OperationalError as exc:
         fail([f"--db: cannot open {safe_url(url)} ({type(exc.orig).__name__})"])
     os.environ["SAFESLEEP_SERVER_DB"] = url  # for the worker processes' factory
-    typer.echo(f"Safer Sleep Visits team server on http://{host}:{port} "
-               f"(database {safe_url(url)}); API docs at /docs")
-    uvicorn.run("app.server.asgi:create_from_settings", factory=True, host=host, port=port,
-                workers=workers, proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips,
-                log_level="info")
+    typer.echo(
+        f"Safer Sleep Visits team server on http://{host}:{port} "
+        f"(database {safe_url(url)}); API docs at /docs"
+    )
+    uvicorn.run(
+        "app.server.asgi:create_from_settings",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        forwarded_allow_ips=forwarded_allow_ips,
+        log_level="info",
+    )
 
 
 @server_app.command("create-team")
-def create_team(name: Annotated[str, typer.Argument(help="Team name.")], db: DbOption = None
-                ) -> None:
+def create_team(name: Annotated[str, typer.Argument(help="Team name.")], db: DbOption = None) -> None:
     """Create a team."""
     from app.server.admin import AdminError
     from app.server.admin import create_team as do_create
@@ -95,8 +108,10 @@ def enrol_device(
             fail([str(exc)])
         code, expires = create_enrolment_code(session=session, team_id=found.id)
         session.commit()
-    typer.echo(f"Enrolment code for team {found.name}, single use, valid until "
-               f"{expires:%Y-%m-%d %H:%M} UTC. On the device run:")
+    typer.echo(
+        f"Enrolment code for team {found.name}, single use, valid until "
+        f"{expires:%Y-%m-%d %H:%M} UTC. On the device run:"
+    )
     typer.echo("  safesleep device enrol --server URL --code CODE")
     typer.echo(code)
 

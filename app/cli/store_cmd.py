@@ -63,8 +63,9 @@ def demo(
 
 def import_cmd(
     file: Annotated[str, typer.Argument(help="Visit file (safesleep.visit/1 JSON), or - for stdin.")],
-    family: Annotated[str | None, typer.Option(
-        "--family", help="Family name or id (created when no family has that name).")] = None,
+    family: Annotated[
+        str | None, typer.Option("--family", help="Family name or id (created when no family has that name).")
+    ] = None,
     sign: Annotated[bool, typer.Option("--sign", help="Sign the visit (immutable).")] = False,
 ) -> None:
     """Store a visit file as a draft (or signed); prints the new visit id."""
@@ -107,16 +108,21 @@ def _one_family(session: Any, name_or_id: str) -> Any:
     if not found:
         fail([f"NAME_OR_ID: no family called {name_or_id!r} (try `safesleep family list`)"])
     if len(found) > 1:
-        fail([f"NAME_OR_ID: {len(found)} families match {name_or_id!r}; give one id:",
-              *(f"  {f.id}  {f.name}, {f.postcode}" for f in found)])
+        fail(
+            [
+                f"NAME_OR_ID: {len(found)} families match {name_or_id!r}; give one id:",
+                *(f"  {f.id}  {f.name}, {f.postcode}" for f in found),
+            ]
+        )
     return found[0]
 
 
 def _chronology_lines(family: Any, babies: list[Any], entries: list[Any]) -> list[str]:
-    out = [f"{family.name} — {family.address or 'no address'} {family.postcode}".rstrip(),
-           f"Family id {family.id}"]
-    out += [f"Baby: {b.name}" + (f", born {b.date_of_birth}" if b.date_of_birth else "")
-            for b in babies]
+    out = [
+        f"{family.name} — {family.address or 'no address'} {family.postcode}".rstrip(),
+        f"Family id {family.id}",
+    ]
+    out += [f"Baby: {b.name}" + (f", born {b.date_of_birth}" if b.date_of_birth else "") for b in babies]
     if not entries:
         out.append("No visits, leaflets or notes yet.")
     for e in entries:
@@ -140,8 +146,7 @@ def chronology(
         detail = get_family(session=session, family_id=family.id)
         entries = family_chronology(session=session, family_id=family.id)
     if as_json:
-        typer.echo(json.dumps([e.model_dump(mode="json") for e in entries], indent=2,
-                              ensure_ascii=False))
+        typer.echo(json.dumps([e.model_dump(mode="json") for e in entries], indent=2, ensure_ascii=False))
         return
     typer.echo("\n".join(_chronology_lines(detail, detail.babies, entries)))
 
@@ -157,8 +162,9 @@ def list_cmd(
         rows = search_caseload(session=session, query=query, limit=limit)
     for r in rows:
         babies = ", ".join(f"{b.name} ({b.age_text})" for b in r.babies)
-        last = f"last visit {r.last_visit_date} {r.last_risk_level}" if r.last_visit_date \
-            else "no signed visit"
+        last = (
+            f"last visit {r.last_visit_date} {r.last_risk_level}" if r.last_visit_date else "no signed visit"
+        )
         due = f", due {r.next_due}" if r.next_due else ""
         drafts = f", {r.drafts} draft(s)" if r.drafts else ""
         typer.echo(f"{r.family_id}  {r.name:<22} {r.postcode:<9} {babies}; {last}{due}{drafts}")

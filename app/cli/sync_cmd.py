@@ -25,23 +25,23 @@ def _open_store():  # -> app.store.Store
 
 @device_app.command("enrol")
 def enrol(
-    server: Annotated[str, typer.Option("--server", help="Team server URL, e.g. "
-                                        "https://sync.example.org")],
-    code: Annotated[str, typer.Option("--code", help="One-time code from "
-                                      "`safesleep server enrol-device`.")],
-    name: Annotated[str | None, typer.Option("--name", help="Device name shown to the "
-                                             "administrator (default: host name).")] = None,
+    server: Annotated[str, typer.Option("--server", help="Team server URL, e.g. https://sync.example.org")],
+    code: Annotated[str, typer.Option("--code", help="One-time code from `safesleep server enrol-device`.")],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Device name shown to the administrator (default: host name)."),
+    ] = None,
 ) -> None:
     """Enrol this device with a team server (the token is kept in the encrypted store)."""
     from app.sync import SyncError, enrol_device
 
     if not server.startswith(("http://", "https://")):
-        fail([f"--server: must start with https:// (or http:// for a local test server), "
-              f"got {server!r}"])
+        fail([f"--server: must start with https:// (or http:// for a local test server), got {server!r}"])
     store = _open_store()
     try:
-        body = enrol_device(store=store, server_url=server, code=code,
-                            device_name=name or socket.gethostname())
+        body = enrol_device(
+            store=store, server_url=server, code=code, device_name=name or socket.gethostname()
+        )
     except SyncError as exc:
         fail([f"enrolment failed: {exc}"], code=EXIT_SYNC_FAILED)
     finally:
@@ -51,8 +51,7 @@ def enrol(
 
 def sync(
     batch_size: Annotated[int, typer.Option(min=1, max=1000, help="Ops per push batch.")] = 500,
-    pull_limit: Annotated[int, typer.Option(min=1, max=5000,
-                                            help="Changes per pull page.")] = 500,
+    pull_limit: Annotated[int, typer.Option(min=1, max=5000, help="Changes per pull page.")] = 500,
 ) -> None:
     """Push everything pending to the team server, then pull the team's changes."""
     from app.sync import SyncError, sync_now
@@ -63,8 +62,7 @@ def sync(
         typer.echo(f"{stage}: {done}/{total}" if total else f"{stage}: {done}", err=True)
 
     try:
-        summary = sync_now(store=store, on_progress=progress, batch_size=batch_size,
-                           pull_limit=pull_limit)
+        summary = sync_now(store=store, on_progress=progress, batch_size=batch_size, pull_limit=pull_limit)
     except SyncError as exc:
         fail([f"sync failed: {exc}"], code=EXIT_SYNC_FAILED)
     finally:

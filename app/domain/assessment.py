@@ -157,24 +157,33 @@ Rule = tuple[str, Severity, Callable[[Visit, _Facts], bool]]
 RULES: tuple[Rule, ...] = (
     ("sofa_or_armchair_sharing", Severity.high, lambda v, f: _sofa_or_armchair(v)),
     ("airbed_sharing", Severity.high, lambda v, f: _airbed(v)),
-    ("bed_sharing_after_alcohol_or_drugs", Severity.high,
-     lambda v, f: f.bed_sharing and _after_substances(v)),
-    ("bed_sharing_with_smoker", Severity.high,
-     lambda v, f: f.bed_sharing and v.carers.smoker_in_household is True),
+    (
+        "bed_sharing_after_alcohol_or_drugs",
+        Severity.high,
+        lambda v, f: f.bed_sharing and _after_substances(v),
+    ),
+    (
+        "bed_sharing_with_smoker",
+        Severity.high,
+        lambda v, f: f.bed_sharing and v.carers.smoker_in_household is True,
+    ),
     ("bed_sharing_premature", Severity.high, lambda v, f: f.bed_sharing and f.premature),
-    ("bed_sharing_low_birth_weight", Severity.high,
-     lambda v, f: f.bed_sharing and f.low_birth_weight),
-    ("bed_sharing_extreme_tiredness", Severity.high,
-     lambda v, f: f.bed_sharing and v.carers.extreme_tiredness is True),
-    ("not_on_back", Severity.high,
-     lambda v, f: v.sleep.position in (Position.side, Position.front)),
+    ("bed_sharing_low_birth_weight", Severity.high, lambda v, f: f.bed_sharing and f.low_birth_weight),
+    (
+        "bed_sharing_extreme_tiredness",
+        Severity.high,
+        lambda v, f: f.bed_sharing and v.carers.extreme_tiredness is True,
+    ),
+    ("not_on_back", Severity.high, lambda v, f: v.sleep.position in (Position.side, Position.front)),
     ("premature", Severity.increased, lambda v, f: f.premature),
     ("low_birth_weight", Severity.increased, lambda v, f: f.low_birth_weight),
-    ("smoking", Severity.increased,
-     lambda v, f: bool(v.carers.smoker_in_household or v.carers.smoked_in_pregnancy)),
+    (
+        "smoking",
+        Severity.increased,
+        lambda v, f: bool(v.carers.smoker_in_household or v.carers.smoked_in_pregnancy),
+    ),
     ("items_in_sleep_space", Severity.increased, lambda v, f: bool(v.sleep.items)),
-    ("unsuitable_mattress", Severity.increased,
-     lambda v, f: v.sleep.mattress is Mattress.soft_or_worn),
+    ("unsuitable_mattress", Severity.increased, lambda v, f: v.sleep.mattress is Mattress.soft_or_worn),
     ("room_temperature", Severity.increased, lambda v, f: _temperature_out_of_range(v)),
     ("not_room_sharing", Severity.increased, lambda v, f: _not_room_sharing(v)),
     ("unsafe_sleep_place", Severity.increased, lambda v, f: _unsafe_place(v)),
@@ -252,8 +261,7 @@ def unanswered(v: Visit) -> tuple[str, ...]:
 @cache
 def _factor(code: str, severity: Severity, guidance: Guidance) -> Factor:
     entry = guidance[code]
-    return Factor(code, severity, entry.title, entry.family_advice, entry.practitioner_note,
-                  entry.source_url)
+    return Factor(code, severity, entry.title, entry.family_advice, entry.practitioner_note, entry.source_url)
 
 
 def assess(visit: Visit, guidance: Guidance | None = None) -> Assessment:

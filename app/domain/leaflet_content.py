@@ -23,8 +23,7 @@ BED_SHARING_CODE = "bed_sharing_safety_advice"
 # Friendly names for the pages the QR codes link to; other pages are named by their host.
 PAGE_LABELS: dict[str, str] = {
     "https://www.lullabytrust.org.uk/safer-sleep-advice/": "Safer sleep advice",
-    "https://www.lullabytrust.org.uk/baby-safety/safer-sleep-information/room-temperature/":
-        "Room temperature",
+    "https://www.lullabytrust.org.uk/baby-safety/safer-sleep-information/room-temperature/": "Room temperature",  # noqa: E501
     "https://www.nice.org.uk/guidance/ng194/chapter/Recommendations": "Postnatal care (NICE)",
 }
 # Pages written for professionals about safeguarding reviews: never linked from a family sheet.
@@ -142,8 +141,7 @@ def leaflet_content(
     )
     bed_sharing = None
     if BED_SHARING_CODE in assessment.prompts and g[BED_SHARING_CODE].family_advice:
-        bed_sharing = LeafletItem("Sharing a bed with your baby",
-                                  _plain(g[BED_SHARING_CODE].family_advice))
+        bed_sharing = LeafletItem("Sharing a bed with your baby", _plain(g[BED_SHARING_CODE].family_advice))
     messages = [_plain(m.text) for m in g.key_messages]
     if PLAN_AHEAD_CODE in g.entries and g[PLAN_AHEAD_CODE].family_advice:
         messages.append(_plain(g[PLAN_AHEAD_CODE].family_advice))

@@ -230,8 +230,7 @@ class Visit(_Section):
             raise PydanticCustomError(
                 "dob_too_early",
                 "must not be more than {years} years before visit.date ({visit_date})",
-                {"years": MAX_AGE_YEARS, "visit_date": seen_on.isoformat(),
-                 "field": "baby.date_of_birth"},
+                {"years": MAX_AGE_YEARS, "visit_date": seen_on.isoformat(), "field": "baby.date_of_birth"},
             )
         return self
 

@@ -53,8 +53,9 @@ class Ticked(Flowable):
         c.setLineWidth(2.2)
         c.setLineCap(1)
         c.setLineJoin(1)
-        c.lines([(1.5, top + 0.42 * size, 5, top + 0.08 * size),
-                 (5, top + 0.08 * size, 12, top + 0.78 * size)])
+        c.lines(
+            [(1.5, top + 0.42 * size, 5, top + 0.08 * size), (5, top + 0.08 * size, 12, top + 0.78 * size)]
+        )
         c.restoreState()
         self.paragraph.drawOn(c, self.indent, 0)
 
@@ -62,14 +63,18 @@ class Ticked(Flowable):
 def boxed(cells: list[list[Flowable]], width: float) -> Table:
     """A framed, lightly shaded box with the cells side by side."""
     table = Table([cells], colWidths=[width / len(cells)] * len(cells))
-    table.setStyle(TableStyle([
-        ("BOX", (0, 0), (-1, -1), 2, BOX_RULE),
-        ("LINEBEFORE", (1, 0), (-1, -1), 1, BOX_RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
-        ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), BOX_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), BOX_PADDING),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 2, BOX_RULE),
+                ("LINEBEFORE", (1, 0), (-1, -1), 1, BOX_RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
+                ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), BOX_PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), BOX_PADDING),
+            ]
+        )
+    )
     return table

@@ -23,6 +23,5 @@ def register_fonts() -> tuple[str, str]:
     """Register the leaflet fonts with ReportLab (first call only); returns (regular, bold)."""
     for name, file in FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                  boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
     return REGULAR, BOLD

@@ -28,6 +28,4 @@ def page_size(paper: str) -> tuple[float, float]:
     try:
         return PAPER_SIZES[paper.lower()]
     except KeyError:
-        raise ValueError(
-            f"paper: must be one of {', '.join(PAPER_SIZES)} (got {paper!r})"
-        ) from None
+        raise ValueError(f"paper: must be one of {', '.join(PAPER_SIZES)} (got {paper!r})") from None

@@ -17,8 +17,20 @@ from app.leaflet.geometry import (
 )
 from app.leaflet.styles import RULE, leaflet_styles
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def long_date(day: date) -> str:
@@ -29,8 +41,10 @@ def long_date(day: date) -> str:
 def numbered_canvas(content: LeafletContent, page: tuple[float, float]) -> type[Canvas]:
     """A canvas that holds pages back until the end so each footer can say "Page X of Y"."""
     s = leaflet_styles()
-    left_text = (f"Guidance version {content.guidance_version} · "
-                 f"{long_date(content.generated_on)} · Advice from The Lullaby Trust")
+    left_text = (
+        f"Guidance version {content.guidance_version} · "
+        f"{long_date(content.generated_on)} · Advice from The Lullaby Trust"
+    )
     left, right = MARGIN_LEFT + FRAME_PADDING, page[0] - MARGIN_RIGHT - FRAME_PADDING
 
     class NumberedCanvas(Canvas):
@@ -59,8 +73,7 @@ def numbered_canvas(content: LeafletContent, page: tuple[float, float]) -> type[
             self.setFont(fonts.REGULAR, s.footer_size)
             self.drawString(left, FOOTER_BASELINE, left_text)
             self.setFont(fonts.BOLD, s.footer_size)
-            self.drawRightString(right, FOOTER_BASELINE,
-                                 f"Page {number} of {total}")
+            self.drawRightString(right, FOOTER_BASELINE, f"Page {number} of {total}")
             self.restoreState()
 
     return NumberedCanvas

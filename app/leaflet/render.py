@@ -44,6 +44,8 @@ __all__ = ["PAPER_SIZES", "render"]
 
 AUTHOR = "Safer Sleep Visits"
 SUBJECT = "Safer sleep advice for your family, from your health visitor"
+
+
 def _text(value: str) -> str:
     """Free text made safe for ReportLab paragraph markup."""
     return escape(value)
@@ -61,8 +63,11 @@ def _section(heading: str, blocks: list[Block], s: LeafletStyles) -> list[Flowab
     if not blocks:
         return []
     first, *rest = blocks
-    return [CondPageBreak(25 * mm), KeepTogether([*_heading(heading, s), *first]),
-            *(KeepTogether(b) if len(b) > 1 else b[0] for b in rest)]
+    return [
+        CondPageBreak(25 * mm),
+        KeepTogether([*_heading(heading, s), *first]),
+        *(KeepTogether(b) if len(b) > 1 else b[0] for b in rest),
+    ]
 
 
 # White on dark navy: stands out in colour and in black and white, and says it in words.
@@ -88,11 +93,14 @@ def _changes(content: LeafletContent, s: LeafletStyles) -> list[Block]:
     out: list[Block] = []
     for f in content.factors:
         label = f"{MOST_IMPORTANT} " if f.high else ""
-        out.append([Paragraph(f"{label}{_text(f.title)}", s.item_title),
-                    Paragraph(_text(f.advice), s.body)])
+        out.append([Paragraph(f"{label}{_text(f.title)}", s.item_title), Paragraph(_text(f.advice), s.body)])
     if content.bed_sharing:
-        out.append([Paragraph(_text(content.bed_sharing.title), s.item_title),
-                    Paragraph(_text(content.bed_sharing.text), s.body)])
+        out.append(
+            [
+                Paragraph(_text(content.bed_sharing.title), s.item_title),
+                Paragraph(_text(content.bed_sharing.text), s.body),
+            ]
+        )
     return out
 
 
@@ -103,8 +111,7 @@ def _key_messages(content: LeafletContent, s: LeafletStyles) -> list[Block]:
 def _plan(content: LeafletContent, s: LeafletStyles) -> list[Block]:
     out: list[Block] = [[Paragraph(_text(line), s.bullet, bulletText="•")] for line in content.plan]
     if content.follow_up_date:
-        out.append([Paragraph(
-            f"<b>Next visit:</b> {long_date(content.follow_up_date)}", s.body)])
+        out.append([Paragraph(f"<b>Next visit:</b> {long_date(content.follow_up_date)}", s.body)])
     return out
 
 
@@ -118,11 +125,13 @@ def _contact(content: LeafletContent, s: LeafletStyles, width: float) -> list[Fl
     visitor.append(Paragraph("Ask about anything on this sheet.", s.box_body))
     cells: list[list[Flowable]] = [visitor]
     if content.information_line:
-        cells.append([
-            Paragraph("Questions about safer sleep?", s.box_heading),
-            Paragraph(f"Call {_text(content.information_line_name)}:", s.box_body),
-            Paragraph(f"<b>{_text(content.information_line)}</b>", s.box_phone),
-        ])
+        cells.append(
+            [
+                Paragraph("Questions about safer sleep?", s.box_heading),
+                Paragraph(f"Call {_text(content.information_line_name)}:", s.box_body),
+                Paragraph(f"<b>{_text(content.information_line)}</b>", s.box_phone),
+            ]
+        )
     return [CondPageBreak(40 * mm), boxed(cells, width)]
 
 
@@ -148,21 +157,28 @@ def _links(content: LeafletContent, s: LeafletStyles, width: float) -> list[Bloc
     cells: list[list[Flowable]] = []
     for page in content.linked_pages:
         shown = display_url(page.url)
-        words = [Paragraph(_text(page.label), s.link_label),
-                 Paragraph(f'<a href="{_text(page.url)}">{url_lines(shown, s.link_url, text_width)}'
-                           "</a>", s.link_url)]
+        words = [
+            Paragraph(_text(page.label), s.link_label),
+            Paragraph(
+                f'<a href="{_text(page.url)}">{url_lines(shown, s.link_url, text_width)}</a>', s.link_url
+            ),
+        ]
         cells += [[QrCode(page.url, QR_SIZE)], words]
     per_row = 2 * LINK_COLUMNS
     cells += [[]] * (-len(cells) % per_row)
-    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     table = Table(rows, colWidths=[QR_SIZE + QR_GAP, text_width + QR_GAP] * LINK_COLUMNS)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return [[table]]
 
 

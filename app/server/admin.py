@@ -58,8 +58,11 @@ def create_enrolment_code(
     """A new single-use code for `team_id` and when it expires. Only its hash is stored."""
     code, now = new_enrolment_code(), utcnow()
     expires = now + dt.timedelta(minutes=minutes)
-    session.add(EnrolmentCode(id=uuid.uuid4(), code_hash=code_hash(code), team_id=team_id,
-                              created=now, expires_at=expires))
+    session.add(
+        EnrolmentCode(
+            id=uuid.uuid4(), code_hash=code_hash(code), team_id=team_id, created=now, expires_at=expires
+        )
+    )
     audit(session=session, action="enrolment_code.create", team_id=team_id)
     return code, expires
 
@@ -70,8 +73,11 @@ def enrol_device(*, session: Session, code: str, device_name: str) -> Enrolled:
     device_id = uuid.uuid4()
     used = session.execute(
         sa.update(EnrolmentCode)
-        .where(EnrolmentCode.code_hash == code_hash(code), EnrolmentCode.used_at.is_(None),  # type: ignore[union-attr]
-               EnrolmentCode.expires_at > now)
+        .where(
+            EnrolmentCode.code_hash == code_hash(code),
+            EnrolmentCode.used_at.is_(None),  # type: ignore[union-attr]
+            EnrolmentCode.expires_at > now,
+        )
         .values(used_at=now, device_id=device_id)
         .returning(EnrolmentCode.team_id)
     ).scalar()
@@ -84,8 +90,15 @@ def enrol_device(*, session: Session, code: str, device_name: str) -> Enrolled:
     team = session.get(Team, used)
     assert team is not None
     token = new_token()
-    session.add(Device(id=device_id, team_id=team.id, name=device_name.strip() or "device",
-                       token_hash=token_hash(token), created=now))
+    session.add(
+        Device(
+            id=device_id,
+            team_id=team.id,
+            name=device_name.strip() or "device",
+            token_hash=token_hash(token),
+            created=now,
+        )
+    )
     audit(session=session, action="device.enrol", team_id=team.id, device_id=device_id)
     return Enrolled(device_id=device_id, token=token, team_id=team.id, team_name=team.name)
 
@@ -96,6 +109,5 @@ def revoke_device(*, session: Session, device_id: uuid.UUID) -> Device:
         raise AdminError(f"DEVICE_ID: no device {device_id}")
     if device.revoked_at is None:
         device.revoked_at = utcnow()
-        audit(session=session, action="device.revoke", team_id=device.team_id,
-              device_id=device.id)
+        audit(session=session, action="device.revoke", team_id=device.team_id, device_id=device.id)
     return device

@@ -59,9 +59,11 @@ class BodySizeLimit:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = _json_error(413, "too_large",
-                               f"request body: must be at most {self.limit // (1024 * 1024)} MB; "
-                               "send fewer ops per batch")
+        response = _json_error(
+            413,
+            "too_large",
+            f"request body: must be at most {self.limit // (1024 * 1024)} MB; send fewer ops per batch",
+        )
         await response(scope, receive, send)
 
 
@@ -85,13 +87,14 @@ class CatchAll:
         except _TooLarge:
             raise
         except Exception as exc:
-            log.error("unexpected %s (details withheld: may contain personal data)",
-                      type(exc).__name__)
+            log.error("unexpected %s (details withheld: may contain personal data)", type(exc).__name__)
             if scope["type"] != "http" or started:
                 raise
-            response = _json_error(500, "internal_error",
-                                   "the server could not complete the request; nothing was "
-                                   "applied, try again")
+            response = _json_error(
+                500,
+                "internal_error",
+                "the server could not complete the request; nothing was applied, try again",
+            )
             await response(scope, receive, send)
 
 
@@ -108,10 +111,10 @@ def _document_raw_bodies(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version,
-                                 description=app.description, routes=app.routes)
-            defs = PushRequest.model_json_schema(
-                ref_template="#/components/schemas/{model}").get("$defs", {})
+            schema = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            defs = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}").get("$defs", {})
             schema.setdefault("components", {}).setdefault("schemas", {}).update(defs)
             app.openapi_schema = schema
         return app.openapi_schema
@@ -124,8 +127,11 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
     url = resolve_db_url(db_url)
     if migrate:
         upgrade_schema(url)
-    app = FastAPI(title="Safer Sleep Visits team server", version="1",
-                  description="Sync, enrolment and review for Safer Sleep Visits devices.")
+    app = FastAPI(
+        title="Safer Sleep Visits team server",
+        version="1",
+        description="Sync, enrolment and review for Safer Sleep Visits devices.",
+    )
     app.state.engine = make_engine(url)
     app.include_router(sync.router)
     app.include_router(team.router)

@@ -14,11 +14,14 @@ log = logging.getLogger("safesleep.server")
 
 
 def audit(
-    *, session: Session, action: str, team_id: uuid.UUID | None = None,
-    device_id: uuid.UUID | None = None, **counts: int | str,
+    *,
+    session: Session,
+    action: str,
+    team_id: uuid.UUID | None = None,
+    device_id: uuid.UUID | None = None,
+    **counts: int | str,
 ) -> None:
     """Add an audit event to the caller's transaction and log the same line (counts only)."""
     detail = json.dumps(counts, sort_keys=True)
-    session.add(AuditEvent(at=utcnow(), team_id=team_id, device_id=device_id, action=action,
-                           detail=detail))
+    session.add(AuditEvent(at=utcnow(), team_id=team_id, device_id=device_id, action=action, detail=detail))
     log.info("%s team=%s device=%s %s", action, team_id, device_id, detail)

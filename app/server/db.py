@@ -21,7 +21,9 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 60}, pool_pre_ping=True,
+            url,
+            connect_args={"check_same_thread": False, "timeout": 60},
+            pool_pre_ping=True,
             hide_parameters=True,
         )
 
@@ -37,7 +39,11 @@ def make_engine(url: str) -> Engine:
         return engine
     # Small insertmanyvalues pages repeat the same SQL text, which psycopg then parses once.
     return sa.create_engine(
-        url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True,
+        url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=10,
+        hide_parameters=True,
         insertmanyvalues_page_size=100,
     )
 

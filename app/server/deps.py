@@ -42,20 +42,24 @@ def current_device(request: Request) -> DeviceCtx:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "not_authenticated",
-                       "Authorization: send 'Bearer <device token>' (enrol the device first)")
+        raise ApiError(
+            401, "not_authenticated", "Authorization: send 'Bearer <device token>' (enrol the device first)"
+        )
     token = token.strip()
     with Session(request.app.state.engine) as session:
         row = session.execute(
-            sa.select(Device.id, Device.team_id, Device.token_hash, Device.revoked_at)
-            .where(Device.token_hash == token_hash(token))
+            sa.select(Device.id, Device.team_id, Device.token_hash, Device.revoked_at).where(
+                Device.token_hash == token_hash(token)
+            )
         ).first()
     if row is None or not tokens_match(row.token_hash, token):
-        raise ApiError(401, "invalid_token",
-                       "Authorization: this device token is not known; enrol the device again")
+        raise ApiError(
+            401, "invalid_token", "Authorization: this device token is not known; enrol the device again"
+        )
     if row.revoked_at is not None:
-        raise ApiError(403, "device_revoked",
-                       "this device has been revoked; ask your administrator to enrol it again")
+        raise ApiError(
+            403, "device_revoked", "this device has been revoked; ask your administrator to enrol it again"
+        )
     return DeviceCtx(device_id=row.id, team_id=row.team_id)
 
 

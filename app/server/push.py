@@ -25,9 +25,7 @@ def lock_team(session: Session, team_id: uuid.UUID) -> None:
     Every writer of the change log takes it first, so within a team change-log sequence
     numbers are committed in increasing order and a pull never skips a late commit.
     """
-    session.execute(
-        sa.update(Team).where(Team.id == team_id).values(write_counter=Team.write_counter + 1)
-    )
+    session.execute(sa.update(Team).where(Team.id == team_id).values(write_counter=Team.write_counter + 1))
 
 
 @dataclass
@@ -52,8 +50,7 @@ class _Batch:
     changes: list[dict[str, Any]] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(
-        default_factory=lambda: {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0,
-                                 "replayed": 0}
+        default_factory=lambda: {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0, "replayed": 0}
     )
 
 
@@ -61,13 +58,12 @@ def _chunks(items: list[Any]) -> list[list[Any]]:
     return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
 
 
-def _stored_answers(
-    s: Session, team_id: uuid.UUID, op_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, Any]:
+def _stored_answers(s: Session, team_id: uuid.UUID, op_ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
     found: dict[uuid.UUID, Any] = {}
     for part in _chunks(op_ids):
         q = sa.select(OpLog.op_id, OpLog.answer).where(
-            OpLog.team_id == team_id, OpLog.op_id.in_(part)  # type: ignore[attr-defined]
+            OpLog.team_id == team_id,
+            OpLog.op_id.in_(part),  # type: ignore[attr-defined]
         )
         for op_id, answer in s.execute(q):
             found[op_id] = json.loads(answer)
@@ -81,29 +77,51 @@ def _load_rows(s: Session, b: _Batch, ops: list[Op]) -> None:
     for entity, ids in by_entity.items():  # (team_id, entity, entity_id) is the primary key
         for part in _chunks(sorted(ids)):
             q = sa.select(
-                Record.entity, Record.entity_id, Record.version, Record.hash, Record.family_id,
-                Record.visit_date, Record.risk_level, Record.escalate, Record.seq,
-            ).where(Record.team_id == b.team_id, Record.entity == entity,
-                    Record.entity_id.in_(part))  # type: ignore[attr-defined]
+                Record.entity,
+                Record.entity_id,
+                Record.version,
+                Record.hash,
+                Record.family_id,
+                Record.visit_date,
+                Record.risk_level,
+                Record.escalate,
+                Record.seq,
+            ).where(Record.team_id == b.team_id, Record.entity == entity, Record.entity_id.in_(part))  # type: ignore[attr-defined]
             for r in s.execute(q):
                 b.rows[(r.entity, r.entity_id)] = _Row(
-                    r.version, r.hash, "", Derived(r.family_id, r.visit_date, r.risk_level,
-                                                   r.escalate), in_db=True, seq=r.seq)
+                    r.version,
+                    r.hash,
+                    "",
+                    Derived(r.family_id, r.visit_date, r.risk_level, r.escalate),
+                    in_db=True,
+                    seq=r.seq,
+                )
     # Merged records need their current payload (append-only ones only their hash).
     merged = {row.seq: row for (entity, _), row in b.rows.items() if entity in MERGED}
     for part in _chunks(sorted(merged)):
-        for seq, text in s.execute(sa.select(ChangeLog.seq, ChangeLog.payload)
-                                   .where(ChangeLog.seq.in_(part))):  # type: ignore[union-attr]
+        for seq, text in s.execute(
+            sa.select(ChangeLog.seq, ChangeLog.payload).where(ChangeLog.seq.in_(part))
+        ):  # type: ignore[union-attr]
             merged[seq].payload_text = text
 
 
-def _write(b: _Batch, op: Op, payload: dict[str, Any], digest: str, derived: Derived,
-           version: int, in_db: bool) -> None:
+def _write(
+    b: _Batch, op: Op, payload: dict[str, Any], digest: str, derived: Derived, version: int, in_db: bool
+) -> None:
     text = canonical_json(payload)
     b.rows[(op.entity, op.id)] = _Row(version, digest, text, derived, in_db=in_db, dirty=True)
-    b.changes.append({"team_id": b.team_id, "entity": op.entity, "entity_id": op.id,
-                      "version": version, "payload": text, "hash": digest,
-                      "device_id": b.device_id, "created": utcnow()})
+    b.changes.append(
+        {
+            "team_id": b.team_id,
+            "entity": op.entity,
+            "entity_id": op.id,
+            "version": version,
+            "payload": text,
+            "hash": digest,
+            "device_id": b.device_id,
+            "created": utcnow(),
+        }
+    )
 
 
 def _base_payload(s: Session, b: _Batch, op: Op) -> dict[str, Any]:
@@ -114,15 +132,17 @@ def _base_payload(s: Session, b: _Batch, op: Op) -> dict[str, Any]:
     if op.base_version is None:
         return {}
     for change in reversed(b.changes):  # written earlier in this batch
-        if (change["entity"], change["entity_id"], change["version"]) == (
-            op.entity, op.id, op.base_version
-        ):
+        if (change["entity"], change["entity_id"], change["version"]) == (op.entity, op.id, op.base_version):
             return json.loads(change["payload"])
     text = s.execute(
-        sa.select(ChangeLog.payload).where(
-            ChangeLog.team_id == b.team_id, ChangeLog.entity == op.entity,
-            ChangeLog.entity_id == op.id, ChangeLog.version == op.base_version,
-        ).limit(1)
+        sa.select(ChangeLog.payload)
+        .where(
+            ChangeLog.team_id == b.team_id,
+            ChangeLog.entity == op.entity,
+            ChangeLog.entity_id == op.id,
+            ChangeLog.version == op.base_version,
+        )
+        .limit(1)
     ).scalar()
     return json.loads(text) if text is not None else {}
 
@@ -132,12 +152,26 @@ def _apply_append_only(s: Session, b: _Batch, op: Op, row: _Row | None) -> dict[
         if row.hash == op.hash:
             return {"status": "duplicate", "version": row.version}
         qid = uuid.uuid4()
-        s.add(Quarantine(id=qid, team_id=b.team_id, device_id=b.device_id, op_id=op.op_id,
-                         entity=op.entity, entity_id=op.id, hash=op.hash,
-                         payload=canonical_json(op.payload), received=utcnow()))
-        return {"status": "conflict", "version": row.version, "quarantine_id": str(qid),
-                "error": f"id: {op.entity} {op.id} already holds a different record; this copy "
-                         "is quarantined and the stored record is kept unchanged"}
+        s.add(
+            Quarantine(
+                id=qid,
+                team_id=b.team_id,
+                device_id=b.device_id,
+                op_id=op.op_id,
+                entity=op.entity,
+                entity_id=op.id,
+                hash=op.hash,
+                payload=canonical_json(op.payload),
+                received=utcnow(),
+            )
+        )
+        return {
+            "status": "conflict",
+            "version": row.version,
+            "quarantine_id": str(qid),
+            "error": f"id: {op.entity} {op.id} already holds a different record; this copy "
+            "is quarantined and the stored record is kept unchanged",
+        }
     derived = validate(op.entity, op.payload)
     _write(b, op, op.payload, op.hash, derived, 1, in_db=False)
     return {"status": "applied", "version": 1}
@@ -154,28 +188,49 @@ def _apply_merged(s: Session, b: _Batch, op: Op, row: _Row | None) -> dict[str, 
     if op.base_version == row.version and op.base is None:
         merged, clashes = op.payload, []  # the device saw the current version: fast-forward
     else:
-        merged, clashes = three_way_merge(base=_base_payload(s, b, op), server=server,
-                                          device=op.payload)
+        merged, clashes = three_way_merge(base=_base_payload(s, b, op), server=server, device=op.payload)
     conflicts = []
     for clash in clashes:
         cid = uuid.uuid4()
-        s.add(FieldConflict(
-            id=cid, team_id=b.team_id, entity=op.entity, entity_id=op.id, field=clash.field,
-            base_value=canonical_json(clash.base), server_value=canonical_json(clash.server),
-            device_value=canonical_json(clash.device), device_id=b.device_id, op_id=op.op_id,
-            created=utcnow()))
-        conflicts.append({"conflict_id": str(cid), "field": clash.field,
-                          "base_value": clash.base, "server_value": clash.server,
-                          "device_value": clash.device})
+        s.add(
+            FieldConflict(
+                id=cid,
+                team_id=b.team_id,
+                entity=op.entity,
+                entity_id=op.id,
+                field=clash.field,
+                base_value=canonical_json(clash.base),
+                server_value=canonical_json(clash.server),
+                device_value=canonical_json(clash.device),
+                device_id=b.device_id,
+                op_id=op.op_id,
+                created=utcnow(),
+            )
+        )
+        conflicts.append(
+            {
+                "conflict_id": str(cid),
+                "field": clash.field,
+                "base_value": clash.base,
+                "server_value": clash.server,
+                "device_value": clash.device,
+            }
+        )
     version = row.version
     if merged != server:
         version += 1
-        _write(b, op, merged, content_hash(merged), validate(op.entity, merged), version,
-               in_db=row.in_db)
+        _write(b, op, merged, content_hash(merged), validate(op.entity, merged), version, in_db=row.in_db)
     if conflicts:
-        return {"status": "conflict", "version": version, "conflicts": conflicts,
-                "error": "; ".join(f"payload.{c['field']}: changed on the server and on this "
-                                   "device; kept for a person to resolve" for c in conflicts)}
+        return {
+            "status": "conflict",
+            "version": version,
+            "conflicts": conflicts,
+            "error": "; ".join(
+                f"payload.{c['field']}: changed on the server and on this "
+                "device; kept for a person to resolve"
+                for c in conflicts
+            ),
+        }
     return {"status": "applied", "version": version}
 
 
@@ -209,29 +264,55 @@ def _flush(s: Session, b: _Batch) -> None:
         for key, row in b.rows.items():
             if not row.dirty:
                 continue
-            values = {"team_id": b.team_id, "entity": key[0], "entity_id": key[1],
-                      "version": row.version, "hash": row.hash,
-                      "family_id": row.derived.family_id, "visit_date": row.derived.visit_date,
-                      "risk_level": row.derived.risk_level, "escalate": row.derived.escalate,
-                      "seq": latest[key]}
+            values = {
+                "team_id": b.team_id,
+                "entity": key[0],
+                "entity_id": key[1],
+                "version": row.version,
+                "hash": row.hash,
+                "family_id": row.derived.family_id,
+                "visit_date": row.derived.visit_date,
+                "risk_level": row.derived.risk_level,
+                "escalate": row.derived.escalate,
+                "seq": latest[key],
+            }
             (updates if row.in_db else inserts).append(values)
         if inserts:
             s.execute(Record.__table__.insert(), inserts)
         for values in updates:
-            s.execute(sa.update(Record).where(
-                Record.team_id == values["team_id"], Record.entity == values["entity"],
-                Record.entity_id == values["entity_id"]).values(**values))
+            s.execute(
+                sa.update(Record)
+                .where(
+                    Record.team_id == values["team_id"],
+                    Record.entity == values["entity"],
+                    Record.entity_id == values["entity_id"],
+                )
+                .values(**values)
+            )
     if b.answers:
         now = utcnow()
-        s.execute(OpLog.__table__.insert(), [
-            {"team_id": b.team_id, "op_id": uuid.UUID(a["op_id"]), "batch_id": b.batch_id,
-             "device_id": b.device_id, "answer": json.dumps(a), "created": now}
-            for a in b.answers
-        ])
+        s.execute(
+            OpLog.__table__.insert(),
+            [
+                {
+                    "team_id": b.team_id,
+                    "op_id": uuid.UUID(a["op_id"]),
+                    "batch_id": b.batch_id,
+                    "device_id": b.device_id,
+                    "answer": json.dumps(a),
+                    "created": now,
+                }
+                for a in b.answers
+            ],
+        )
 
 
 def apply_batch(
-    *, session: Session, team_id: uuid.UUID, device_id: uuid.UUID, batch_id: uuid.UUID,
+    *,
+    session: Session,
+    team_id: uuid.UUID,
+    device_id: uuid.UUID,
+    batch_id: uuid.UUID,
     ops: list[Op],
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """Apply `ops` in order inside the caller's transaction; return (answers, counts).

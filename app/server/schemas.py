@@ -37,8 +37,9 @@ class Op(BaseModel):
     payload: dict[str, Any]
     hash: str = Field(max_length=128)
     base: dict[str, Any] | None = Field(
-        default=None, description="What the device believed the record was when it made this "
-        "change (its own earlier unsynced edit); absent: the server's copy of base_version."
+        default=None,
+        description="What the device believed the record was when it made this "
+        "change (its own earlier unsynced edit); absent: the server's copy of base_version.",
     )
 
 

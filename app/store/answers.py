@@ -30,8 +30,9 @@ def split_path(path: str, *, notes: bool = False) -> tuple[str, str]:
     parts = path.split(".") if isinstance(path, str) else []
     sections = [*SECTIONS, "notes"] if notes else list(SECTIONS)
     if len(parts) != 2 or parts[0] not in sections:
-        raise VisitError([f"{path}: unknown question; a path is SECTION.FIELD with SECTION one "
-                          f"of: {', '.join(sections)}"])
+        raise VisitError(
+            [f"{path}: unknown question; a path is SECTION.FIELD with SECTION one of: {', '.join(sections)}"]
+        )
     section, field = parts
     allowed = list(NOTE_FIELDS) if section == "notes" else list(SECTIONS[section].model_fields)
     if field not in allowed:

@@ -12,18 +12,27 @@ from app.store.models import AuditEvent
 from app.store.payloads import enqueue
 
 
-def audit(*, session: Session, actor: str, action: str, entity: str, entity_id: UUID | str,
-          detail: dict[str, Any] | None = None) -> AuditEvent:
+def audit(
+    *,
+    session: Session,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: UUID | str,
+    detail: dict[str, Any] | None = None,
+) -> AuditEvent:
     """Add an audit event (and its outbox op) to the current transaction; does not commit."""
-    event = AuditEvent(actor=actor, action=action, entity=entity, entity_id=str(entity_id),
-                       detail=to_jsonable(detail or {}))
+    event = AuditEvent(
+        actor=actor, action=action, entity=entity, entity_id=str(entity_id), detail=to_jsonable(detail or {})
+    )
     session.add(event)
     enqueue(session, event)
     return event
 
 
-def list_audit(*, session: Session, entity_id: UUID | str | None = None,
-               limit: int = 200) -> list[AuditEvent]:
+def list_audit(
+    *, session: Session, entity_id: UUID | str | None = None, limit: int = 200
+) -> list[AuditEvent]:
     """Most recent audit events first, optionally for one record."""
     stmt = select(AuditEvent).order_by(col(AuditEvent.at).desc(), col(AuditEvent.id).desc())
     if entity_id is not None:

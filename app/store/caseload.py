@@ -70,15 +70,22 @@ def _matching(session: Session, query: str, limit: int) -> list[UUID]:
     order = (col(Family.surname_key), col(Family.name_key), col(Family.id))
     keys = (Family.surname_key, Family.name_key, Family.id)
     lists = [
-        session.exec(select(*keys).where(_prefix(Family.surname_key, word))
-                     .order_by(*order).limit(limit)).all(),
-        session.exec(select(*keys).where(_prefix(Family.name_key, word))
-                     .order_by(*order).limit(limit)).all(),
-        session.exec(select(*keys).where(_prefix(Family.postcode_key, code))
-                     .order_by(*order).limit(limit)).all(),
-        session.exec(select(*keys).join(Baby, col(Baby.family_id) == col(Family.id))
-                     .where(_prefix(Baby.name_key, word))
-                     .order_by(*order).limit(limit)).all() if word else [],
+        session.exec(
+            select(*keys).where(_prefix(Family.surname_key, word)).order_by(*order).limit(limit)
+        ).all(),
+        session.exec(select(*keys).where(_prefix(Family.name_key, word)).order_by(*order).limit(limit)).all(),
+        session.exec(
+            select(*keys).where(_prefix(Family.postcode_key, code)).order_by(*order).limit(limit)
+        ).all(),
+        session.exec(
+            select(*keys)
+            .join(Baby, col(Baby.family_id) == col(Family.id))
+            .where(_prefix(Baby.name_key, word))
+            .order_by(*order)
+            .limit(limit)
+        ).all()
+        if word
+        else [],
     ]
     found: list[UUID] = []
     for _, _, family_id in heapq.merge(*lists, key=lambda r: (r[0], r[1], r[2].hex)):
@@ -94,56 +101,78 @@ def search_caseload(*, session: Session, query: str = "", limit: int = 50) -> li
     columns = (Family.id, Family.name, Family.surname, Family.postcode)
     if query.strip():
         wanted = _matching(session, query, limit)
-        found = {r[0]: r for r in session.exec(
-            select(*columns).where(col(Family.id).in_(wanted))).all()}
+        found = {r[0]: r for r in session.exec(select(*columns).where(col(Family.id).in_(wanted))).all()}
         families = [found[i] for i in wanted if i in found]
     else:
-        families = list(session.exec(select(*columns).order_by(
-            col(Family.surname_key), col(Family.name_key), col(Family.id)).limit(limit)).all())
+        families = list(
+            session.exec(
+                select(*columns)
+                .order_by(col(Family.surname_key), col(Family.name_key), col(Family.id))
+                .limit(limit)
+            ).all()
+        )
     if not families:
         return []
     ids = [f[0] for f in families]
     babies: dict[UUID, list[BabySummary]] = {i: [] for i in ids}
     for b_id, fam, name, born in session.exec(
-            select(Baby.id, Baby.family_id, Baby.name, Baby.date_of_birth)
-            .where(col(Baby.family_id).in_(ids))
-            .order_by(col(Baby.date_of_birth), col(Baby.id))):
-        babies[fam].append(BabySummary(id=b_id, name=name, date_of_birth=born,
-                                       age_text=age_text(born)))
+        select(Baby.id, Baby.family_id, Baby.name, Baby.date_of_birth)
+        .where(col(Baby.family_id).in_(ids))
+        .order_by(col(Baby.date_of_birth), col(Baby.id))
+    ):
+        babies[fam].append(BabySummary(id=b_id, name=name, date_of_birth=born, age_text=age_text(born)))
     latest: dict[UUID, tuple] = {}
     for row in session.exec(
-            select(VisitRecord.family_id, VisitRecord.id, VisitRecord.visit_date,
-                   VisitRecord.risk_level, VisitRecord.escalate, VisitRecord.follow_up_date,
-                   VisitRecord.signed_at)
-            .where(col(VisitRecord.status) == VisitStatus.signed,
-                   col(VisitRecord.family_id).in_(ids))):
+        select(
+            VisitRecord.family_id,
+            VisitRecord.id,
+            VisitRecord.visit_date,
+            VisitRecord.risk_level,
+            VisitRecord.escalate,
+            VisitRecord.follow_up_date,
+            VisitRecord.signed_at,
+        ).where(col(VisitRecord.status) == VisitStatus.signed, col(VisitRecord.family_id).in_(ids))
+    ):
         key = (row[2], row[6])
         if row[0] not in latest or key > (latest[row[0]][2], latest[row[0]][6]):
             latest[row[0]] = tuple(row)
     state: dict[UUID, tuple[str | None, bool | None, dt.date | None]] = {
-        v[1]: (v[3], v[4], v[5]) for v in latest.values()}
+        v[1]: (v[3], v[4], v[5]) for v in latest.values()
+    }
     if state:
         for visit_id, risk, escalate, changes in session.exec(
-                select(Amendment.visit_id, Amendment.risk_level, Amendment.escalate,
-                       Amendment.changes)
-                .where(col(Amendment.visit_id).in_(list(state)))
-                .order_by(col(Amendment.created), col(Amendment.id))):
+            select(Amendment.visit_id, Amendment.risk_level, Amendment.escalate, Amendment.changes)
+            .where(col(Amendment.visit_id).in_(list(state)))
+            .order_by(col(Amendment.created), col(Amendment.id))
+        ):
             due = state[visit_id][2]
             if "notes.follow_up_date" in changes:
                 to = changes["notes.follow_up_date"]["to"]
                 due = dt.date.fromisoformat(to) if to else None
             state[visit_id] = (risk, escalate, due)
-    drafts = dict(session.exec(
-        select(VisitRecord.family_id, func.count())
-        .where(col(VisitRecord.status) == VisitStatus.draft, col(VisitRecord.family_id).in_(ids))
-        .group_by(col(VisitRecord.family_id))).all())
+    drafts = dict(
+        session.exec(
+            select(VisitRecord.family_id, func.count())
+            .where(col(VisitRecord.status) == VisitStatus.draft, col(VisitRecord.family_id).in_(ids))
+            .group_by(col(VisitRecord.family_id))
+        ).all()
+    )
     out = []
     for fam_id, name, surname, postcode in families:
         last = latest.get(fam_id)
         risk, escalate, due = state[last[1]] if last else (None, None, None)
-        out.append(CaseloadRow(
-            family_id=fam_id, name=name, surname=surname, postcode=postcode,
-            babies=babies[fam_id], last_visit_date=last[2] if last else None,
-            last_risk_level=risk, last_escalate=escalate, drafts=drafts.get(fam_id, 0),
-            next_due=due))
+        out.append(
+            CaseloadRow(
+                family_id=fam_id,
+                name=name,
+                surname=surname,
+                postcode=postcode,
+                babies=babies[fam_id],
+                last_visit_date=last[2] if last else None,
+                last_risk_level=risk,
+                last_escalate=escalate,
+                drafts=drafts.get(fam_id, 0),
+                next_due=due,
+            )
+        )
     return out

@@ -22,8 +22,13 @@ from app.store.models import (
     VisitStatus,
 )
 
-VISIT_TYPE_WORDS = {"antenatal": "antenatal", "new_birth": "new birth", "6_8_week": "6–8 week",
-                    "targeted": "targeted", "other": "other"}
+VISIT_TYPE_WORDS = {
+    "antenatal": "antenatal",
+    "new_birth": "new birth",
+    "6_8_week": "6–8 week",
+    "targeted": "targeted",
+    "other": "other",
+}
 KIND_ORDER = {"visit": 0, "leaflet": 1, "amendment": 2, "note": 3}
 
 
@@ -54,8 +59,11 @@ def _factors(assessment: dict[str, Any] | None) -> tuple[list[str], list[str]]:
 
 
 def _visit_text(v: VisitRecord) -> str:
-    parts = [("Parent/child said", v.parents_said), ("Observed", v.observed),
-             ("Agreed actions", v.agreed_actions)]
+    parts = [
+        ("Parent/child said", v.parents_said),
+        ("Observed", v.observed),
+        ("Agreed actions", v.agreed_actions),
+    ]
     return "\n".join(f"{label}: {text}" for label, text in parts if text)
 
 
@@ -63,10 +71,8 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
     """Everything on a family's record, oldest first, across all babies and practitioners."""
     if session.get(Family, family_id) is None:
         raise NotFound(f"family {family_id}: not found")
-    baby_names = dict(session.exec(
-        select(Baby.id, Baby.name).where(Baby.family_id == family_id)).all())
-    visits = {v.id: v for v in session.exec(
-        select(VisitRecord).where(VisitRecord.family_id == family_id))}
+    baby_names = dict(session.exec(select(Baby.id, Baby.name).where(Baby.family_id == family_id)).all())
+    visits = {v.id: v for v in session.exec(select(VisitRecord).where(VisitRecord.family_id == family_id))}
     entries: list[ChronologyEntry] = []
     for v in visits.values():
         signed = v.status == VisitStatus.signed
@@ -79,42 +85,83 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
             risk, escalate = draft["risk_level"], draft["escalate"]
         label = VISIT_TYPE_WORDS.get(v.visit_type, v.visit_type.replace("_", " "))
         word = f"{risk} risk" + (", ESCALATE" if escalate else "")
-        summary = (f"{'Visit' if signed else 'Draft visit (not signed)'} ({label}) — "
-                   f"{baby_names.get(v.baby_id, '?')}: {word}")
+        summary = (
+            f"{'Visit' if signed else 'Draft visit (not signed)'} ({label}) — "
+            f"{baby_names.get(v.baby_id, '?')}: {word}"
+        )
         if v.follow_up_date:
             summary += f"; follow-up {v.follow_up_date.isoformat()}"
-        entries.append(ChronologyEntry(
-            at=v.created, date=v.visit_date, kind="visit", id=v.id,
-            visit_id=v.id, baby_id=v.baby_id, baby_name=baby_names.get(v.baby_id),
-            practitioner_name=v.signed_by_name or v.practitioner_name, status=v.status,
-            risk_level=risk, escalate=escalate, factors=codes, factor_titles=titles,
-            summary=summary, text=_visit_text(v)))
+        entries.append(
+            ChronologyEntry(
+                at=v.created,
+                date=v.visit_date,
+                kind="visit",
+                id=v.id,
+                visit_id=v.id,
+                baby_id=v.baby_id,
+                baby_name=baby_names.get(v.baby_id),
+                practitioner_name=v.signed_by_name or v.practitioner_name,
+                status=v.status,
+                risk_level=risk,
+                escalate=escalate,
+                factors=codes,
+                factor_titles=titles,
+                summary=summary,
+                text=_visit_text(v),
+            )
+        )
     for a in session.exec(select(Amendment).where(Amendment.family_id == family_id)):
         v = visits.get(a.visit_id)
         codes, titles = _factors(a.assessment)
         changed = ", ".join(f"{p}: {c['from']!r} -> {c['to']!r}" for p, c in a.changes.items())
-        entries.append(ChronologyEntry(
-            at=a.created, date=a.created.date(), kind="amendment", id=a.id, visit_id=a.visit_id,
-            baby_id=v.baby_id if v else None, baby_name=baby_names.get(v.baby_id) if v else None,
-            practitioner_name=a.author_name, risk_level=a.risk_level, escalate=a.escalate,
-            factors=codes, factor_titles=titles,
-            summary=f"Amendment to visit of {v.visit_date.isoformat() if v else '?'}: {changed}"
-                    f" (now {a.risk_level} risk{', ESCALATE' if a.escalate else ''})",
-            text=f"Reason: {a.reason}"))
+        entries.append(
+            ChronologyEntry(
+                at=a.created,
+                date=a.created.date(),
+                kind="amendment",
+                id=a.id,
+                visit_id=a.visit_id,
+                baby_id=v.baby_id if v else None,
+                baby_name=baby_names.get(v.baby_id) if v else None,
+                practitioner_name=a.author_name,
+                risk_level=a.risk_level,
+                escalate=a.escalate,
+                factors=codes,
+                factor_titles=titles,
+                summary=f"Amendment to visit of {v.visit_date.isoformat() if v else '?'}: {changed}"
+                f" (now {a.risk_level} risk{', ESCALATE' if a.escalate else ''})",
+                text=f"Reason: {a.reason}",
+            )
+        )
     for lf in session.exec(select(LeafletRecord).where(LeafletRecord.family_id == family_id)):
         v = visits.get(lf.visit_id)
         during_visit = v is not None and (v.signed_at is None or lf.created <= v.signed_at)
-        entries.append(ChronologyEntry(  # a leaflet given before signing belongs to the visit day
-            at=lf.created, date=v.visit_date if v and during_visit else lf.created.date(),
-            kind="leaflet", id=lf.id, visit_id=lf.visit_id,
-            baby_id=v.baby_id if v else None, baby_name=baby_names.get(v.baby_id) if v else None,
-            practitioner_name=lf.created_by_name,
-            summary=f"Family advice leaflet given ({lf.paper}, {lf.leaflet_hash[:19]})"))
+        entries.append(
+            ChronologyEntry(  # a leaflet given before signing belongs to the visit day
+                at=lf.created,
+                date=v.visit_date if v and during_visit else lf.created.date(),
+                kind="leaflet",
+                id=lf.id,
+                visit_id=lf.visit_id,
+                baby_id=v.baby_id if v else None,
+                baby_name=baby_names.get(v.baby_id) if v else None,
+                practitioner_name=lf.created_by_name,
+                summary=f"Family advice leaflet given ({lf.paper}, {lf.leaflet_hash[:19]})",
+            )
+        )
     for n in session.exec(select(CaseNote).where(CaseNote.family_id == family_id)):
-        entries.append(ChronologyEntry(
-            at=n.created, date=n.created.date(), kind="note", id=n.id, baby_id=n.baby_id,
-            baby_name=baby_names.get(n.baby_id) if n.baby_id else None,
-            practitioner_name=n.author_name, summary="Case note", text=n.text))
+        entries.append(
+            ChronologyEntry(
+                at=n.created,
+                date=n.created.date(),
+                kind="note",
+                id=n.id,
+                baby_id=n.baby_id,
+                baby_name=baby_names.get(n.baby_id) if n.baby_id else None,
+                practitioner_name=n.author_name,
+                summary="Case note",
+                text=n.text,
+            )
+        )
     entries.sort(key=lambda e: (e.date, e.at, KIND_ORDER[e.kind], e.id))
     return entries
-

@@ -38,8 +38,9 @@ def _pragmas(conn: Any) -> None:
 def connect_raw(path: Path, key: bytes | None) -> Any:
     """One DB-API connection, keyed and checked; WrongPassphrase if the key does not open it."""
     if key is None:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+        )
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError:
@@ -49,8 +50,9 @@ def connect_raw(path: Path, key: bytes | None) -> Any:
                 "unset SAFESLEEP_PLAIN_SQLITE)"
             ) from None
     else:
-        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False,
-                                 timeout=BUSY_TIMEOUT_S)
+        conn = sqlcipher.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
+        )
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our error, not a log line
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         try:
@@ -66,8 +68,11 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
     """A SQLAlchemy engine on the store file (see `begin_write` for write transactions)."""
     module = sqlite3 if key is None else sqlcipher
     engine = create_engine(
-        f"sqlite:///{path}", module=module, creator=lambda: connect_raw(path, key),
-        pool_size=4, max_overflow=4,
+        f"sqlite:///{path}",
+        module=module,
+        creator=lambda: connect_raw(path, key),
+        pool_size=4,
+        max_overflow=4,
     )
 
     @event.listens_for(engine, "begin")
@@ -131,7 +136,6 @@ def migrate(engine: Engine) -> None:
     from app.store.migrations import alembic_config
 
     cfg = alembic_config()
-    with engine.connect() as plain, plain.execution_options(**{WRITE_OPTION: True}) as conn, \
-            conn.begin():
+    with engine.connect() as plain, plain.execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

@@ -32,8 +32,11 @@ from app.store.people import acting
 POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 FAMILY_FIELDS = ("name", "surname", "address", "postcode", "carers", "other_adults")
 BABY_FIELDS = ("name", "date_of_birth", "gestation_weeks", "gestation_days", "birth_weight_kg")
-BABY_RANGES = {"gestation_weeks": (22, 44, "weeks"), "gestation_days": (0, 6, "days"),
-               "birth_weight_kg": (0.3, 7.0, "kg")}
+BABY_RANGES = {
+    "gestation_weeks": (22, 44, "weeks"),
+    "gestation_days": (0, 6, "days"),
+    "birth_weight_kg": (0.3, 7.0, "kg"),
+}
 
 
 class FamilyDetail(FamilyPublic):
@@ -88,12 +91,14 @@ def _validated_family(data: FamilyCreate | dict[str, Any]) -> FamilyCreate:
         model = data if isinstance(data, FamilyCreate) else FamilyCreate.model_validate(data)
     except ValidationError as exc:
         raise RecordError(_problems("family", exc)) from None
-    return model.model_copy(update={
-        "name": _text("family.name", model.name, required=True),
-        "surname": _text("family.surname", model.surname, required=True),
-        "address": _text("family.address", model.address, required=False, limit=1000),
-        "postcode": normalise_postcode(model.postcode),
-    })
+    return model.model_copy(
+        update={
+            "name": _text("family.name", model.name, required=True),
+            "surname": _text("family.surname", model.surname, required=True),
+            "address": _text("family.address", model.address, required=False, limit=1000),
+            "postcode": normalise_postcode(model.postcode),
+        }
+    )
 
 
 def _apply_family(row: Family, model: FamilyCreate) -> None:
@@ -111,17 +116,29 @@ def _team_id(session: Session) -> UUID | None:
 
 
 @writes
-def create_family(*, session: Session, data: FamilyCreate | dict[str, Any],
-                  actor: str | None = None, commit: bool = True) -> FamilyPublic:
+def create_family(
+    *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None, commit: bool = True
+) -> FamilyPublic:
     """Add a household to the caseload."""
     model = _validated_family(data)
-    row = Family(name=model.name, surname=model.surname, team_id=_team_id(session),
-                 surname_key="", name_key="", postcode_key="")
+    row = Family(
+        name=model.name,
+        surname=model.surname,
+        team_id=_team_id(session),
+        surname_key="",
+        name_key="",
+        postcode_key="",
+    )
     _apply_family(row, model)
     session.add(row)
     enqueue(session, row)
-    audit(session=session, actor=actor or acting(session, None).name, action="create_family",
-          entity="family", entity_id=row.id)
+    audit(
+        session=session,
+        actor=actor or acting(session, None).name,
+        action="create_family",
+        entity="family",
+        entity_id=row.id,
+    )
     if commit:
         session.commit()
     return FamilyPublic.model_validate(row)
@@ -135,13 +152,20 @@ def _family(session: Session, family_id: UUID) -> Family:
 
 
 @writes
-def update_family(*, session: Session, family_id: UUID, changes: dict[str, Any],
-                  actor: str | None = None, commit: bool = True) -> FamilyPublic:
+def update_family(
+    *,
+    session: Session,
+    family_id: UUID,
+    changes: dict[str, Any],
+    actor: str | None = None,
+    commit: bool = True,
+) -> FamilyPublic:
     """Change some household fields; queues an upsert based on the last server version."""
     unknown = [k for k in changes if k not in FAMILY_FIELDS]
     if unknown:
-        raise RecordError([f"family.{k}: unknown field; allowed: {', '.join(FAMILY_FIELDS)}"
-                           for k in unknown])
+        raise RecordError(
+            [f"family.{k}: unknown field; allowed: {', '.join(FAMILY_FIELDS)}" for k in unknown]
+        )
     row = _family(session, family_id)
     current = {f: getattr(row, f) for f in FAMILY_FIELDS}
     model = _validated_family({**current, **changes})
@@ -153,9 +177,14 @@ def update_family(*, session: Session, family_id: UUID, changes: dict[str, Any],
         row.updated = utcnow()
         session.add(row)
         enqueue(session, row)
-        audit(session=session, actor=actor or acting(session, None).name,
-              action="update_family", entity="family", entity_id=row.id,
-              detail={"fields": changed})
+        audit(
+            session=session,
+            actor=actor or acting(session, None).name,
+            action="update_family",
+            entity="family",
+            entity_id=row.id,
+            detail={"fields": changed},
+        )
     if commit:
         session.commit()
     return FamilyPublic.model_validate(row)
@@ -185,8 +214,14 @@ def _apply_baby(row: Baby, model: BabyCreate) -> None:
 
 
 @writes
-def add_baby(*, session: Session, family_id: UUID, data: BabyCreate | dict[str, Any],
-             actor: str | None = None, commit: bool = True) -> BabyPublic:
+def add_baby(
+    *,
+    session: Session,
+    family_id: UUID,
+    data: BabyCreate | dict[str, Any],
+    actor: str | None = None,
+    commit: bool = True,
+) -> BabyPublic:
     """Add a baby to a household."""
     _family(session, family_id)
     model = _validated_baby(data)
@@ -194,21 +229,27 @@ def add_baby(*, session: Session, family_id: UUID, data: BabyCreate | dict[str, 
     _apply_baby(row, model)
     session.add(row)
     enqueue(session, row)
-    audit(session=session, actor=actor or acting(session, None).name, action="add_baby",
-          entity="baby", entity_id=row.id, detail={"family_id": family_id})
+    audit(
+        session=session,
+        actor=actor or acting(session, None).name,
+        action="add_baby",
+        entity="baby",
+        entity_id=row.id,
+        detail={"family_id": family_id},
+    )
     if commit:
         session.commit()
     return BabyPublic.model_validate(row)
 
 
 @writes
-def update_baby(*, session: Session, baby_id: UUID, changes: dict[str, Any],
-                actor: str | None = None, commit: bool = True) -> BabyPublic:
+def update_baby(
+    *, session: Session, baby_id: UUID, changes: dict[str, Any], actor: str | None = None, commit: bool = True
+) -> BabyPublic:
     """Change some of a baby's fields (name, date of birth, gestation, birth weight)."""
     unknown = [k for k in changes if k not in BABY_FIELDS]
     if unknown:
-        raise RecordError([f"baby.{k}: unknown field; allowed: {', '.join(BABY_FIELDS)}"
-                           for k in unknown])
+        raise RecordError([f"baby.{k}: unknown field; allowed: {', '.join(BABY_FIELDS)}" for k in unknown])
     row = session.get(Baby, baby_id, populate_existing=True)
     if row is None:
         raise NotFound(f"baby {baby_id}: not found")
@@ -220,8 +261,14 @@ def update_baby(*, session: Session, baby_id: UUID, changes: dict[str, Any],
         row.updated = utcnow()
         session.add(row)
         enqueue(session, row)
-        audit(session=session, actor=actor or acting(session, None).name, action="update_baby",
-              entity="baby", entity_id=row.id, detail={"fields": changed})
+        audit(
+            session=session,
+            actor=actor or acting(session, None).name,
+            action="update_baby",
+            entity="baby",
+            entity_id=row.id,
+            detail={"fields": changed},
+        )
     if commit:
         session.commit()
     return BabyPublic.model_validate(row)
@@ -230,11 +277,15 @@ def update_baby(*, session: Session, baby_id: UUID, changes: dict[str, Any],
 def get_family(*, session: Session, family_id: UUID) -> FamilyDetail:
     """A household with its babies (oldest first)."""
     row = _family(session, family_id)
-    babies = session.exec(select(Baby).where(Baby.family_id == family_id)
-                          .order_by(col(Baby.date_of_birth), col(Baby.id))).all()
+    babies = session.exec(
+        select(Baby).where(Baby.family_id == family_id).order_by(col(Baby.date_of_birth), col(Baby.id))
+    ).all()
     return FamilyDetail.model_validate(
-        {**FamilyPublic.model_validate(row).model_dump(),
-         "babies": [BabyPublic.model_validate(b) for b in babies]})
+        {
+            **FamilyPublic.model_validate(row).model_dump(),
+            "babies": [BabyPublic.model_validate(b) for b in babies],
+        }
+    )
 
 
 def find_families(*, session: Session, name_or_id: str) -> list[FamilyPublic]:
@@ -244,9 +295,11 @@ def find_families(*, session: Session, name_or_id: str) -> list[FamilyPublic]:
         family_id = UUID(text)
     except ValueError:
         key = text.lower()
-        rows = session.exec(select(Family).where(
-            or_(Family.name_key == key, Family.surname_key == key,
-                func.lower(Family.name) == key)).order_by(col(Family.name_key))).all()
+        rows = session.exec(
+            select(Family)
+            .where(or_(Family.name_key == key, Family.surname_key == key, func.lower(Family.name) == key))
+            .order_by(col(Family.name_key))
+        ).all()
     else:
         found = session.get(Family, family_id)
         rows = [] if found is None else [found]
@@ -263,18 +316,30 @@ class NotePublic(BaseModel):
 
 
 @writes
-def add_note(*, session: Session, family_id: UUID, text: str, baby_id: UUID | None = None,
-             author: UUID | None = None, commit: bool = True) -> NotePublic:
+def add_note(
+    *,
+    session: Session,
+    family_id: UUID,
+    text: str,
+    baby_id: UUID | None = None,
+    author: UUID | None = None,
+    commit: bool = True,
+) -> NotePublic:
     """A free-text case note on the family's record (immutable once written)."""
     _family(session, family_id)
     body = _text("note.text", text, required=True, limit=TEXT_MAX)
     who = acting(session, author)
-    row = CaseNote(family_id=family_id, baby_id=baby_id, text=body, author_id=who.id,
-                   author_name=who.name)
+    row = CaseNote(family_id=family_id, baby_id=baby_id, text=body, author_id=who.id, author_name=who.name)
     session.add(row)
     enqueue(session, row)
-    audit(session=session, actor=who.name, action="add_note", entity="note", entity_id=row.id,
-          detail={"family_id": family_id})
+    audit(
+        session=session,
+        actor=who.name,
+        action="add_note",
+        entity="note",
+        entity_id=row.id,
+        detail={"family_id": family_id},
+    )
     if commit:
         session.commit()
     return NotePublic.model_validate(row, from_attributes=True)

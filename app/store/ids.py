@@ -34,8 +34,7 @@ def _default(value: Any) -> Any:
 
 def canonical_json(value: Any) -> str:
     """JSON with sorted keys and no spaces: the same data always gives the same text."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      default=_default)
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default)
 
 
 def content_hash(value: Any) -> str:

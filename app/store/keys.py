@@ -26,8 +26,14 @@ KEY_BYTES = 32
 
 
 def new_kdf_params() -> dict[str, Any]:
-    return {"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
-            "salt": secrets.token_hex(16), "dklen": KEY_BYTES}
+    return {
+        "kdf": "scrypt",
+        "n": SCRYPT_N,
+        "r": SCRYPT_R,
+        "p": SCRYPT_P,
+        "salt": secrets.token_hex(16),
+        "dklen": KEY_BYTES,
+    }
 
 
 def derive_key(passphrase: str, params: dict[str, Any]) -> bytes:
@@ -36,8 +42,13 @@ def derive_key(passphrase: str, params: dict[str, Any]) -> bytes:
         raise StoreError(f"{KDF_FILE}: kdf must be scrypt, found {params.get('kdf')!r}")
     n, r, p = int(params["n"]), int(params["r"]), int(params["p"])
     return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=bytes.fromhex(params["salt"]),
-        n=n, r=r, p=p, dklen=int(params["dklen"]), maxmem=256 * r * n + 1024 * 1024,
+        passphrase.encode("utf-8"),
+        salt=bytes.fromhex(params["salt"]),
+        n=n,
+        r=r,
+        p=p,
+        dklen=int(params["dklen"]),
+        maxmem=256 * r * n + 1024 * 1024,
     )
 
 

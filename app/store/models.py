@@ -183,8 +183,9 @@ class BabyPublic(BabyBase):
 class VisitBase(SQLModel):
     visit_date: dt.date
     visit_type: str = Field(max_length=20)
-    parents_said: str = Field(default="", max_length=TEXT_MAX,
-                              description="The voice of the parent or child, in their words.")
+    parents_said: str = Field(
+        default="", max_length=TEXT_MAX, description="The voice of the parent or child, in their words."
+    )
     observed: str = Field(default="", max_length=TEXT_MAX, description="What was seen.")
     agreed_actions: str = Field(default="", max_length=TEXT_MAX)
     follow_up_date: dt.date | None = None
@@ -205,15 +206,17 @@ class VisitRecord(VisitBase, table=True):
     practitioner_id: UUID | None = Field(default=None, description="no FK: may be another device's")
     practitioner_name: str = Field(default="", max_length=NAME_MAX)
     status: str = Field(default=VisitStatus.draft, max_length=10)
-    answers: dict[str, Any] = Field(default_factory=dict, sa_type=JSON,
-                                    description="the safesleep.visit/1 document as recorded")
+    answers: dict[str, Any] = Field(
+        default_factory=dict, sa_type=JSON, description="the safesleep.visit/1 document as recorded"
+    )
     created: dt.datetime = Field(default_factory=utcnow)
     updated: dt.datetime = Field(default_factory=utcnow)
     signed_at: dt.datetime | None = None
     signed_by_id: UUID | None = None
     signed_by_name: str | None = Field(default=None, max_length=NAME_MAX)
-    assessment: dict[str, Any] | None = Field(default=None, sa_type=JSON,
-                                              description="Assessment.to_json() at signing")
+    assessment: dict[str, Any] | None = Field(
+        default=None, sa_type=JSON, description="Assessment.to_json() at signing"
+    )
     guidance_version: str | None = None
     risk_level: str | None = Field(default=None, max_length=10)
     escalate: bool | None = None
@@ -226,8 +229,9 @@ class Amendment(SQLModel, table=True):
     id: UUID = Field(default_factory=new_id, primary_key=True)
     visit_id: UUID = Field(foreign_key="visit.id", index=True)
     family_id: UUID = Field(foreign_key="family.id", index=True)
-    changes: dict[str, Any] = Field(sa_type=JSON,
-                                    description='{"sleep.place": {"from": "cot", "to": "sofa"}}')
+    changes: dict[str, Any] = Field(
+        sa_type=JSON, description='{"sleep.place": {"from": "cot", "to": "sofa"}}'
+    )
     reason: str = Field(max_length=TEXT_MAX)
     author_id: UUID | None = None
     author_name: str = Field(max_length=NAME_MAX)
@@ -293,8 +297,7 @@ class OutboxOp(SQLModel, table=True):
 
     __tablename__ = "outbox"
 
-    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True,
-                                                           autoincrement=True))
+    seq: int | None = Field(default=None, sa_column=Column(Integer, primary_key=True, autoincrement=True))
     op_id: UUID = Field(default_factory=new_id, unique=True)
     entity: str = Field(max_length=50)
     entity_id: UUID

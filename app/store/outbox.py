@@ -26,8 +26,7 @@ class OpResult(BaseModel):
 
 def pending_ops(*, session: Session, limit: int = 100) -> list[OutboxOp]:
     """Ops not yet answered by the server, oldest first."""
-    stmt = (select(OutboxOp).where(OutboxOp.state == OpState.pending)
-            .order_by(col(OutboxOp.seq)).limit(limit))
+    stmt = select(OutboxOp).where(OutboxOp.state == OpState.pending).order_by(col(OutboxOp.seq)).limit(limit)
     return list(session.exec(stmt))
 
 
@@ -41,8 +40,9 @@ def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) 
         if op is None:
             raise NotFound(f"outbox op {result.op_id}: not found")
         if result.state is OpState.pending:
-            raise RecordError([f"results[{count}].state: must be one of: applied, duplicate, "
-                               "conflict, rejected"])
+            raise RecordError(
+                [f"results[{count}].state: must be one of: applied, duplicate, conflict, rejected"]
+            )
         op.state = result.state
         op.response = result.response
         op.updated = utcnow()

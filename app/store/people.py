@@ -32,8 +32,9 @@ def acting(session: Session, practitioner_id: UUID | None) -> Practitioner:
     return get_practitioner(session=session, practitioner_id=practitioner_id)
 
 
-def add_practitioner(*, session: Session, name: str, phone: str | None = None,
-                     team_id: UUID | None = None) -> Practitioner:
+def add_practitioner(
+    *, session: Session, name: str, phone: str | None = None, team_id: UUID | None = None
+) -> Practitioner:
     """Add a colleague to this device's team (e.g. from the demo or a sync pull); no commit."""
     if team_id is None:
         meta = session.get(DeviceMeta, "team_id")

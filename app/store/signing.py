@@ -37,8 +37,13 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
     if row.status != VisitStatus.draft:
         raise VisitSigned(visit_id)
     who = acting(session, signed_by)
-    leaflets = list(session.exec(select(LeafletRecord).where(LeafletRecord.visit_id == visit_id)
-                                 .order_by(col(LeafletRecord.created))))
+    leaflets = list(
+        session.exec(
+            select(LeafletRecord)
+            .where(LeafletRecord.visit_id == visit_id)
+            .order_by(col(LeafletRecord.created))
+        )
+    )
     result = assess(parse_visit(row.answers))
     # From here on no query may run before the commit: the visit row must be written in one
     # UPDATE (a second UPDATE of a signed row is refused by the trigger).
@@ -52,11 +57,27 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
     session.add(row)
     enqueue(session, row)
     for leaflet in leaflets:  # given while a draft: they follow the visit to the server
-        session.add(OutboxOp(entity="leaflet", entity_id=leaflet.id, kind="create",
-                             payload=payload(leaflet), hash=leaflet.content_hash))
-    audit(session=session, actor=who.name, action="sign_visit", entity="visit",
-          entity_id=visit_id, detail={"risk_level": row.risk_level, "escalate": row.escalate,
-                                      "guidance_version": row.guidance_version})
+        session.add(
+            OutboxOp(
+                entity="leaflet",
+                entity_id=leaflet.id,
+                kind="create",
+                payload=payload(leaflet),
+                hash=leaflet.content_hash,
+            )
+        )
+    audit(
+        session=session,
+        actor=who.name,
+        action="sign_visit",
+        entity="visit",
+        entity_id=visit_id,
+        detail={
+            "risk_level": row.risk_level,
+            "escalate": row.escalate,
+            "guidance_version": row.guidance_version,
+        },
+    )
     session.commit()
     return get_visit(session=session, visit_id=visit_id)
 
@@ -72,8 +93,9 @@ def _amend_value(path: str, value: Any) -> Any:
 
 
 @writes
-def amend_visit(*, session: Session, visit_id: UUID, changes: dict[str, Any], reason: str,
-                author: UUID | None = None) -> AmendmentPublic:
+def amend_visit(
+    *, session: Session, visit_id: UUID, changes: dict[str, Any], reason: str, author: UUID | None = None
+) -> AmendmentPublic:
     """Correct a signed visit: a new amendment (paths -> new values) with a required reason.
 
     Paths are answer paths ("sleep.place") or notes ("notes.agreed_actions",
@@ -113,22 +135,36 @@ def amend_visit(*, session: Session, visit_id: UUID, changes: dict[str, Any], re
         raise RecordError(["changes: every value given is already recorded; nothing to amend"])
     result = assess(visit)
     amendment = Amendment(
-        visit_id=visit_id, family_id=row.family_id, changes=diff, reason=reason.strip(),
-        author_id=who.id, author_name=who.name, created=utcnow(), assessment=result.to_json(),
-        guidance_version=result.guidance_version, risk_level=result.risk_level.value,
+        visit_id=visit_id,
+        family_id=row.family_id,
+        changes=diff,
+        reason=reason.strip(),
+        author_id=who.id,
+        author_name=who.name,
+        created=utcnow(),
+        assessment=result.to_json(),
+        guidance_version=result.guidance_version,
+        risk_level=result.risk_level.value,
         escalate=result.escalate,
     )
     session.add(amendment)
     enqueue(session, amendment)
-    audit(session=session, actor=who.name, action="amend_visit", entity="amendment",
-          entity_id=amendment.id, detail={"visit_id": visit_id, "paths": sorted(diff)})
+    audit(
+        session=session,
+        actor=who.name,
+        action="amend_visit",
+        entity="amendment",
+        entity_id=amendment.id,
+        detail={"visit_id": visit_id, "paths": sorted(diff)},
+    )
     session.commit()
     return AmendmentPublic.model_validate(amendment)
 
 
 @writes
-def record_leaflet(*, session: Session, visit_id: UUID, content_hash: str, paper: str = "A4",
-                   actor: UUID | None = None) -> LeafletPublic:
+def record_leaflet(
+    *, session: Session, visit_id: UUID, content_hash: str, paper: str = "A4", actor: UUID | None = None
+) -> LeafletPublic:
     """Record that a family advice leaflet (sha256 `content_hash` of it) was given at a visit.
 
     For a draft visit the record is queued for sync when the visit is signed.
@@ -143,15 +179,27 @@ def record_leaflet(*, session: Session, visit_id: UUID, content_hash: str, paper
         raise RecordError(problems)
     row = load_visit_row(session, visit_id)
     who = acting(session, actor)
-    leaflet = LeafletRecord(visit_id=visit_id, family_id=row.family_id,
-                            leaflet_hash=content_hash.strip(), paper=paper, created=utcnow(),
-                            created_by_id=who.id, created_by_name=who.name)
+    leaflet = LeafletRecord(
+        visit_id=visit_id,
+        family_id=row.family_id,
+        leaflet_hash=content_hash.strip(),
+        paper=paper,
+        created=utcnow(),
+        created_by_id=who.id,
+        created_by_name=who.name,
+    )
     session.add(leaflet)
     if row.status == VisitStatus.signed:
         enqueue(session, leaflet)
     else:
         stamp(leaflet)
-    audit(session=session, actor=who.name, action="record_leaflet", entity="leaflet",
-          entity_id=leaflet.id, detail={"visit_id": visit_id, "paper": paper})
+    audit(
+        session=session,
+        actor=who.name,
+        action="record_leaflet",
+        entity="leaflet",
+        entity_id=leaflet.id,
+        detail={"visit_id": visit_id, "paper": paper},
+    )
     session.commit()
     return LeafletPublic.model_validate(leaflet)

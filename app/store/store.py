@@ -81,8 +81,15 @@ def _check_passphrase(passphrase: str) -> None:
         raise StoreError("passphrase: must not be empty")
 
 
-def create_store(*, home: Path, passphrase: str, practitioner_name: str, team_name: str,
-                 practitioner_phone: str | None = None, plain: bool | None = None) -> Store:
+def create_store(
+    *,
+    home: Path,
+    passphrase: str,
+    practitioner_name: str,
+    team_name: str,
+    practitioner_phone: str | None = None,
+    plain: bool | None = None,
+) -> Store:
     """First launch: make the encrypted store, its team and its practitioner."""
     home = Path(home)
     if store_exists(home=home):
@@ -103,8 +110,7 @@ def create_store(*, home: Path, passphrase: str, practitioner_name: str, team_na
     engine = make_engine(db_path(home), key)
     migrate(engine)
     team = Team(name=team_name.strip())
-    practitioner = Practitioner(name=practitioner_name.strip(), phone=practitioner_phone,
-                                team_id=team.id)
+    practitioner = Practitioner(name=practitioner_name.strip(), phone=practitioner_phone, team_id=team.id)
     with Session(engine, expire_on_commit=False) as session:
         begin_write(session)
         session.add(team)
@@ -112,12 +118,22 @@ def create_store(*, home: Path, passphrase: str, practitioner_name: str, team_na
         session.add(practitioner)
         session.add(DeviceMeta(key=META_PRACTITIONER, value=str(practitioner.id)))
         session.add(DeviceMeta(key=META_TEAM, value=str(team.id)))
-        audit(session=session, actor=practitioner.name, action="create_store", entity="store",
-              entity_id=team.id, detail={"encrypted": key is not None})
+        audit(
+            session=session,
+            actor=practitioner.name,
+            action="create_store",
+            entity="store",
+            entity_id=team.id,
+            detail={"encrypted": key is not None},
+        )
         session.commit()
-    return Store(home=home, engine=engine, encrypted=key is not None,
-                 practitioner=PractitionerPublic.model_validate(practitioner),
-                 team=TeamPublic.model_validate(team))
+    return Store(
+        home=home,
+        engine=engine,
+        encrypted=key is not None,
+        practitioner=PractitionerPublic.model_validate(practitioner),
+        team=TeamPublic.model_validate(team),
+    )
 
 
 def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Store:
@@ -140,31 +156,47 @@ def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Sto
         begin_write(session)
         meta = {m.key: m.value for m in session.exec(select(DeviceMeta)).all()}
         if META_PRACTITIONER not in meta or META_TEAM not in meta:
-            raise StoreError(f"{path}: the store was never finished (first launch interrupted); "
-                             "move it aside and start again")
+            raise StoreError(
+                f"{path}: the store was never finished (first launch interrupted); "
+                "move it aside and start again"
+            )
         practitioner = session.get(Practitioner, UUID(meta[META_PRACTITIONER]))
         team = session.get(Team, UUID(meta[META_TEAM]))
         if practitioner is None or team is None:
             raise StoreError(f"{path}: the store has no practitioner or team")
-        audit(session=session, actor=practitioner.name, action="unlock", entity="store",
-              entity_id=team.id, detail={"encrypted": key is not None})
+        audit(
+            session=session,
+            actor=practitioner.name,
+            action="unlock",
+            entity="store",
+            entity_id=team.id,
+            detail={"encrypted": key is not None},
+        )
         session.commit()
-    return Store(home=home, engine=engine, encrypted=key is not None,
-                 practitioner=PractitionerPublic.model_validate(practitioner),
-                 team=TeamPublic.model_validate(team))
+    return Store(
+        home=home,
+        engine=engine,
+        encrypted=key is not None,
+        practitioner=PractitionerPublic.model_validate(practitioner),
+        team=TeamPublic.model_validate(team),
+    )
 
 
-def open_from_settings(*, practitioner_name: str = "Demo Practitioner",
-                       team_name: str = "Demo Team") -> Store:
+def open_from_settings(
+    *, practitioner_name: str = "Demo Practitioner", team_name: str = "Demo Team"
+) -> Store:
     """CLI and tests: open (or create) the store in SAFESLEEP_HOME with SAFESLEEP_DB_KEY."""
     from app.settings import get_settings
 
     settings = get_settings()
     key = settings.db_key.get_secret_value() if settings.db_key else ""
     if not key and not settings.plain_sqlite:
-        raise StoreError("SAFESLEEP_DB_KEY: not set; the CLI needs the store key "
-                         "(or SAFESLEEP_PLAIN_SQLITE=1 for an unencrypted development store)")
+        raise StoreError(
+            "SAFESLEEP_DB_KEY: not set; the CLI needs the store key "
+            "(or SAFESLEEP_PLAIN_SQLITE=1 for an unencrypted development store)"
+        )
     if store_exists(home=settings.home):
         return open_store(home=settings.home, passphrase=key)
-    return create_store(home=settings.home, passphrase=key,
-                        practitioner_name=practitioner_name, team_name=team_name)
+    return create_store(
+        home=settings.home, passphrase=key, practitioner_name=practitioner_name, team_name=team_name
+    )

@@ -25,8 +25,9 @@ def _family_id(session: Session, family_name: str | None, visit: Visit) -> UUID:
     if family_name is not None and family_name.strip():
         found = find_families(session=session, name_or_id=family_name)
         if len(found) > 1:
-            raise RecordError([f"family: {len(found)} families are called {family_name!r}; "
-                               "give the family id instead"])
+            raise RecordError(
+                [f"family: {len(found)} families are called {family_name!r}; give the family id instead"]
+            )
         if found:
             return found[0].id
         try:
@@ -41,28 +42,38 @@ def _family_id(session: Session, family_name: str | None, visit: Visit) -> UUID:
         name = f"{baby} family" if baby else "Imported family"
     words = name.split()
     surname = words[-2] if len(words) > 1 and words[-1].lower() == "family" else words[-1]
-    return create_family(session=session, data={"name": name, "surname": surname},
-                         commit=False).id
+    return create_family(session=session, data={"name": name, "surname": surname}, commit=False).id
 
 
 def _baby_id(session: Session, family_id: UUID, visit: Visit) -> UUID:
     name = (visit.baby.name or "").strip() or "Baby"
-    for baby in session.exec(select(Baby).where(Baby.family_id == family_id,
-                                                Baby.name_key == name.lower())):
+    for baby in session.exec(select(Baby).where(Baby.family_id == family_id, Baby.name_key == name.lower())):
         if visit.baby.date_of_birth in (None, baby.date_of_birth):
             return baby.id
     kg = visit.baby.weight_kg
-    return add_baby(session=session, family_id=family_id, commit=False, data={
-        "name": name, "date_of_birth": visit.baby.date_of_birth,
-        "gestation_weeks": visit.baby.gestation_weeks,
-        "gestation_days": visit.baby.gestation_days,
-        "birth_weight_kg": round(kg, 3) if kg is not None else None}).id
+    return add_baby(
+        session=session,
+        family_id=family_id,
+        commit=False,
+        data={
+            "name": name,
+            "date_of_birth": visit.baby.date_of_birth,
+            "gestation_weeks": visit.baby.gestation_weeks,
+            "gestation_days": visit.baby.gestation_days,
+            "birth_weight_kg": round(kg, 3) if kg is not None else None,
+        },
+    ).id
 
 
 @writes
-def import_visit(*, session: Session, document: dict[str, Any] | Visit,
-                 family_name: str | None = None, sign: bool = False,
-                 practitioner_id: UUID | None = None) -> VisitDetail:
+def import_visit(
+    *,
+    session: Session,
+    document: dict[str, Any] | Visit,
+    family_name: str | None = None,
+    sign: bool = False,
+    practitioner_id: UUID | None = None,
+) -> VisitDetail:
     """Store a visit document as a draft (or signed), creating the family and baby if needed.
 
     The family is found by id or exact name/surname (any case), else created with that name.
@@ -75,14 +86,23 @@ def import_visit(*, session: Session, document: dict[str, Any] | Visit,
         family_id = _family_id(session, family_name, visit)
         baby_id = _baby_id(session, family_id, visit)
         row = VisitRecord(
-            family_id=family_id, baby_id=baby_id, practitioner_id=who.id,
+            family_id=family_id,
+            baby_id=baby_id,
+            practitioner_id=who.id,
             practitioner_name=visit.practitioner.name or who.name,
             visit_date=visit.visit.date or dt.date.today(),
             visit_type=visit.visit.type.value if visit.visit.type else "other",
-            answers=visit.to_document())
+            answers=visit.to_document(),
+        )
         session.add(row)
-        audit(session=session, actor=who.name, action="import_visit", entity="visit",
-              entity_id=row.id, detail={"family_id": family_id, "sign": sign})
+        audit(
+            session=session,
+            actor=who.name,
+            action="import_visit",
+            entity="visit",
+            entity_id=row.id,
+            detail={"family_id": family_id, "sign": sign},
+        )
         session.commit()
     except BaseException:
         session.rollback()
@@ -97,7 +117,12 @@ def export_visit(*, session: Session, visit_id: UUID) -> dict[str, Any]:
     """The visit as a `safesleep.visit/1` document, amendments applied; audited."""
     row = load_visit_row(session, visit_id)
     doc, _ = current_state(row, amendments_of(session, visit_id))
-    audit(session=session, actor=acting(session, None).name, action="export_visit",
-          entity="visit", entity_id=visit_id)
+    audit(
+        session=session,
+        actor=acting(session, None).name,
+        action="export_visit",
+        entity="visit",
+        entity_id=visit_id,
+    )
     session.commit()
     return parse_visit(doc).to_document()

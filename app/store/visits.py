@@ -53,18 +53,25 @@ def _draft(session: Session, visit_id: UUID) -> VisitRecord:
 
 
 def amendments_of(session: Session, visit_id: UUID) -> list[Amendment]:
-    return list(session.exec(select(Amendment).where(Amendment.visit_id == visit_id)
-                             .order_by(col(Amendment.created), col(Amendment.id))))
+    return list(
+        session.exec(
+            select(Amendment)
+            .where(Amendment.visit_id == visit_id)
+            .order_by(col(Amendment.created), col(Amendment.id))
+        )
+    )
 
 
 def notes_of(row: VisitRecord) -> dict[str, Any]:
-    return {"parents_said": row.parents_said, "observed": row.observed,
-            "agreed_actions": row.agreed_actions,
-            "follow_up_date": row.follow_up_date.isoformat() if row.follow_up_date else None}
+    return {
+        "parents_said": row.parents_said,
+        "observed": row.observed,
+        "agreed_actions": row.agreed_actions,
+        "follow_up_date": row.follow_up_date.isoformat() if row.follow_up_date else None,
+    }
 
 
-def current_state(row: VisitRecord, amendments: list[Amendment]
-                  ) -> tuple[dict[str, Any], dict[str, Any]]:
+def current_state(row: VisitRecord, amendments: list[Amendment]) -> tuple[dict[str, Any], dict[str, Any]]:
     """(answers, notes) of a visit with its amendments applied in order."""
     doc, notes = dict(row.answers), notes_of(row)
     for amendment in amendments:
@@ -77,8 +84,15 @@ def current_state(row: VisitRecord, amendments: list[Amendment]
 
 
 @writes
-def start_visit(*, session: Session, baby_id: UUID, practitioner_id: UUID | None = None,
-                visit_date: dt.date, visit_type: str, commit: bool = True) -> VisitDetail:
+def start_visit(
+    *,
+    session: Session,
+    baby_id: UUID,
+    practitioner_id: UUID | None = None,
+    visit_date: dt.date,
+    visit_type: str,
+    commit: bool = True,
+) -> VisitDetail:
     """Open a draft visit for a baby, prefilled from the baby record and the practitioner."""
     baby = session.get(Baby, baby_id)
     if baby is None:
@@ -91,19 +105,33 @@ def start_visit(*, session: Session, baby_id: UUID, practitioner_id: UUID | None
             baby_part[field] = value.isoformat() if isinstance(value, dt.date) else value
     doc: dict[str, Any] = {
         "format": VISIT_FORMAT,
-        "visit": {"date": visit_date.isoformat() if isinstance(visit_date, dt.date)
-                  else visit_date, "type": str(getattr(visit_type, "value", visit_type))},
+        "visit": {
+            "date": visit_date.isoformat() if isinstance(visit_date, dt.date) else visit_date,
+            "type": str(getattr(visit_type, "value", visit_type)),
+        },
         "practitioner": {"name": who.name, **({"phone": who.phone} if who.phone else {})},
         "baby": baby_part,
     }
     visit = parse_visit(doc)
     assert visit.visit.date is not None and visit.visit.type is not None
-    row = VisitRecord(family_id=baby.family_id, baby_id=baby.id, practitioner_id=who.id,
-                      practitioner_name=who.name, visit_date=visit.visit.date,
-                      visit_type=visit.visit.type.value, answers=visit.to_document())
+    row = VisitRecord(
+        family_id=baby.family_id,
+        baby_id=baby.id,
+        practitioner_id=who.id,
+        practitioner_name=who.name,
+        visit_date=visit.visit.date,
+        visit_type=visit.visit.type.value,
+        answers=visit.to_document(),
+    )
     session.add(row)
-    audit(session=session, actor=who.name, action="start_visit", entity="visit",
-          entity_id=row.id, detail={"baby_id": baby.id})
+    audit(
+        session=session,
+        actor=who.name,
+        action="start_visit",
+        entity="visit",
+        entity_id=row.id,
+        detail={"baby_id": baby.id},
+    )
     if commit:
         session.commit()
     return get_visit(session=session, visit_id=row.id)
@@ -157,13 +185,18 @@ def parse_follow_up(value: Any) -> dt.date | None:
 
 
 @writes
-def save_notes(*, session: Session, visit_id: UUID, parents_said: Any = UNSET,
-               observed: Any = UNSET, agreed_actions: Any = UNSET,
-               follow_up_date: Any = UNSET) -> VisitDetail:
+def save_notes(
+    *,
+    session: Session,
+    visit_id: UUID,
+    parents_said: Any = UNSET,
+    observed: Any = UNSET,
+    agreed_actions: Any = UNSET,
+    follow_up_date: Any = UNSET,
+) -> VisitDetail:
     """Autosave the free-text notes of a draft (only the fields given). Commits at once."""
     row = _draft(session, visit_id)
-    given = {"parents_said": parents_said, "observed": observed,
-             "agreed_actions": agreed_actions}
+    given = {"parents_said": parents_said, "observed": observed, "agreed_actions": agreed_actions}
     for name, value in given.items():
         if value is not UNSET:
             setattr(row, name, note_text(name, value))
@@ -182,8 +215,13 @@ def delete_draft(*, session: Session, visit_id: UUID, actor: UUID | None = None)
     if session.exec(select(LeafletRecord.id).where(LeafletRecord.visit_id == visit_id)).first():
         raise RecordError(["visit: a leaflet was given at this visit; sign it instead"])
     session.delete(row)
-    audit(session=session, actor=acting(session, actor).name, action="delete_draft",
-          entity="visit", entity_id=visit_id)
+    audit(
+        session=session,
+        actor=acting(session, actor).name,
+        action="delete_draft",
+        entity="visit",
+        entity_id=visit_id,
+    )
     session.commit()
 
 
@@ -191,21 +229,33 @@ def get_visit(*, session: Session, visit_id: UUID) -> VisitDetail:
     """A visit with its answers as domain Visits, notes, assessments, amendments and leaflets."""
     row = load_visit_row(session, visit_id)
     amendments = amendments_of(session, visit_id)
-    leaflets = session.exec(select(LeafletRecord).where(LeafletRecord.visit_id == visit_id)
-                            .order_by(col(LeafletRecord.created))).all()
+    leaflets = session.exec(
+        select(LeafletRecord).where(LeafletRecord.visit_id == visit_id).order_by(col(LeafletRecord.created))
+    ).all()
     doc, notes = current_state(row, amendments)
     current_assessment = amendments[-1].assessment if amendments else row.assessment
     return VisitDetail(
-        id=row.id, family_id=row.family_id, baby_id=row.baby_id,
-        practitioner_id=row.practitioner_id, practitioner_name=row.practitioner_name,
-        status=row.status, visit_date=row.visit_date, visit_type=row.visit_type,
-        visit=parse_visit(row.answers), current=parse_visit(doc),
-        parents_said=notes["parents_said"], observed=notes["observed"],
+        id=row.id,
+        family_id=row.family_id,
+        baby_id=row.baby_id,
+        practitioner_id=row.practitioner_id,
+        practitioner_name=row.practitioner_name,
+        status=row.status,
+        visit_date=row.visit_date,
+        visit_type=row.visit_type,
+        visit=parse_visit(row.answers),
+        current=parse_visit(doc),
+        parents_said=notes["parents_said"],
+        observed=notes["observed"],
         agreed_actions=notes["agreed_actions"],
         follow_up_date=parse_follow_up(notes["follow_up_date"]),
-        created=row.created, updated=row.updated, signed_at=row.signed_at,
-        signed_by_name=row.signed_by_name, assessment=row.assessment,
-        current_assessment=current_assessment, guidance_version=row.guidance_version,
+        created=row.created,
+        updated=row.updated,
+        signed_at=row.signed_at,
+        signed_by_name=row.signed_by_name,
+        assessment=row.assessment,
+        current_assessment=current_assessment,
+        guidance_version=row.guidance_version,
         risk_level=amendments[-1].risk_level if amendments else row.risk_level,
         escalate=amendments[-1].escalate if amendments else row.escalate,
         amendments=[AmendmentPublic.model_validate(a) for a in amendments],
@@ -226,19 +276,33 @@ def current_assessment(*, session: Session, visit_id: UUID) -> Assessment:
 
 
 def _summaries(session: Session, where: Any) -> list[VisitSummary]:
-    stmt = (select(VisitRecord, Baby.name, Family.name)
-            .join(Baby, col(Baby.id) == col(VisitRecord.baby_id))
-            .join(Family, col(Family.id) == col(VisitRecord.family_id))
-            .where(where)
-            .order_by(col(VisitRecord.visit_date).desc(), col(VisitRecord.id).desc()))
+    stmt = (
+        select(VisitRecord, Baby.name, Family.name)
+        .join(Baby, col(Baby.id) == col(VisitRecord.baby_id))
+        .join(Family, col(Family.id) == col(VisitRecord.family_id))
+        .where(where)
+        .order_by(col(VisitRecord.visit_date).desc(), col(VisitRecord.id).desc())
+    )
     out = []
     for row, baby_name, family_name in session.exec(stmt):
-        out.append(VisitSummary(
-            id=row.id, family_id=row.family_id, family_name=family_name, baby_id=row.baby_id,
-            baby_name=baby_name, visit_date=row.visit_date, visit_type=row.visit_type,
-            status=row.status, practitioner_name=row.practitioner_name,
-            risk_level=row.risk_level, escalate=row.escalate,
-            follow_up_date=row.follow_up_date, created=row.created, updated=row.updated))
+        out.append(
+            VisitSummary(
+                id=row.id,
+                family_id=row.family_id,
+                family_name=family_name,
+                baby_id=row.baby_id,
+                baby_name=baby_name,
+                visit_date=row.visit_date,
+                visit_type=row.visit_type,
+                status=row.status,
+                practitioner_name=row.practitioner_name,
+                risk_level=row.risk_level,
+                escalate=row.escalate,
+                follow_up_date=row.follow_up_date,
+                created=row.created,
+                updated=row.updated,
+            )
+        )
     return out
 
 

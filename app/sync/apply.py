@@ -26,7 +26,10 @@ from app.store.payloads import payload as row_payload
 
 MERGED: dict[str, type[SQLModel]] = {"family": Family, "baby": Baby}
 APPEND_ONLY: dict[str, type[SQLModel]] = {
-    "visit": VisitRecord, "amendment": Amendment, "leaflet": LeafletRecord, "note": CaseNote,
+    "visit": VisitRecord,
+    "amendment": Amendment,
+    "leaflet": LeafletRecord,
+    "note": CaseNote,
 }
 # Records a pulled row must find on the device first (foreign keys of the store).
 PARENTS: dict[str, tuple[tuple[str, type[SQLModel]], ...]] = {
@@ -55,9 +58,12 @@ def wire_payload(entity: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 def _keys(entity: str, data: dict[str, Any]) -> dict[str, Any]:
     if entity == "family":
-        return {**data, "name_key": str(data.get("name") or "").lower(),
-                "surname_key": str(data.get("surname") or "").lower(),
-                "postcode_key": postcode_key(str(data.get("postcode") or ""))}
+        return {
+            **data,
+            "name_key": str(data.get("name") or "").lower(),
+            "surname_key": str(data.get("surname") or "").lower(),
+            "postcode_key": postcode_key(str(data.get("postcode") or "")),
+        }
     if entity == "baby":
         return {**data, "name_key": str(data.get("name") or "").lower()}
     return data
@@ -83,7 +89,7 @@ def _present(session: Session, changes: list[dict[str, Any]]) -> Present:
         id_col = cls.id  # type: ignore[attr-defined]
         ordered = sorted(ids)
         for i in range(0, len(ordered), 500):
-            found |= set(session.exec(select(id_col).where(id_col.in_(ordered[i:i + 500]))))
+            found |= set(session.exec(select(id_col).where(id_col.in_(ordered[i : i + 500]))))
         present[cls] = found
     return present
 
@@ -97,13 +103,19 @@ def _parents_present(present: Present, entity: str, payload: dict[str, Any]) -> 
 
 
 def _pending(session: Session, entity: str, entity_id: uuid.UUID) -> bool:
-    return session.exec(select(OutboxOp.seq).where(
-        OutboxOp.entity == entity, OutboxOp.entity_id == entity_id,
-        OutboxOp.state == OpState.pending).limit(1)).first() is not None
+    return (
+        session.exec(
+            select(OutboxOp.seq)
+            .where(
+                OutboxOp.entity == entity, OutboxOp.entity_id == entity_id, OutboxOp.state == OpState.pending
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
 
 
-def _apply_merged(session: Session, change: dict[str, Any], team_id: uuid.UUID,
-                  present: Present) -> str:
+def _apply_merged(session: Session, change: dict[str, Any], team_id: uuid.UUID, present: Present) -> str:
     entity, cls = change["entity"], MERGED[change["entity"]]
     server = dict(change["payload"])
     entity_id = uuid.UUID(change["id"])
@@ -122,13 +134,22 @@ def _apply_merged(session: Session, change: dict[str, Any], team_id: uuid.UUID,
             # Changed here since the last sync and not pushed yet: keep the local edits, take
             # the server's value for every field this device did not change.
             synced = getattr(row, "synced_values", None) or {}
-            merged = {k: (local[k] if k in local and local[k] != synced.get(k) else v)
-                      for k, v in server.items()}
+            merged = {
+                k: (local[k] if k in local and local[k] != synced.get(k) else v) for k, v in server.items()
+            }
         else:
             merged = server
-        fresh = cls.model_validate(_keys(entity, {**local, **merged, "id": str(entity_id),
-                                                  **({"team_id": row.team_id}
-                                                     if entity == "family" else {})}))
+        fresh = cls.model_validate(
+            _keys(
+                entity,
+                {
+                    **local,
+                    **merged,
+                    "id": str(entity_id),
+                    **({"team_id": row.team_id} if entity == "family" else {}),
+                },
+            )
+        )
         outcome = "unchanged" if local == merged else "stored"
         for name in type(fresh).model_fields:
             if name not in ("created", "updated", "server_version", "synced_values"):
@@ -182,8 +203,9 @@ def _apply_append_only(change: dict[str, Any], present: Present, inserts: _Inser
     return "stored"
 
 
-def apply_changes(*, session: Session, changes: list[dict[str, Any]], team_id: uuid.UUID,
-                  counts: PullCounts) -> None:
+def apply_changes(
+    *, session: Session, changes: list[dict[str, Any]], team_id: uuid.UUID, counts: PullCounts
+) -> None:
     """Store a page of pulled changes in the caller's transaction (in server order)."""
     present = _present(session, changes)
     inserts = _Inserts()

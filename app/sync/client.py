@@ -22,8 +22,7 @@ def _detail(response: httpx.Response) -> str:
 class ServerClient:
     """One device talking to one server. Pass `http` to reuse a client (tests, proxies)."""
 
-    def __init__(self, base_url: str, token: str | None = None,
-                 http: httpx.Client | None = None) -> None:
+    def __init__(self, base_url: str, token: str | None = None, http: httpx.Client | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.http = http or httpx.Client(base_url=self.base_url, timeout=TIMEOUT)

@@ -24,14 +24,18 @@ def list_conflicts(*, store: Store, include_resolved: bool = False) -> list[Sync
         return list(s.exec(q).all())
 
 
-def resolve_conflict(*, store: Store, conflict_id: uuid.UUID, value: Any,
-                     resolved_by: str | None = None, http: httpx.Client | None = None
-                     ) -> int:
+def resolve_conflict(
+    *,
+    store: Store,
+    conflict_id: uuid.UUID,
+    value: Any,
+    resolved_by: str | None = None,
+    http: httpx.Client | None = None,
+) -> int:
     """Send the value a person chose to the server; record it here. Returns the new server
     version of the record (the next sync pulls it). Raises SyncError if the server refuses."""
     with store.session() as s:
-        url, token = (get_sync_value(session=s, key="server_url"),
-                      get_sync_value(session=s, key="token"))
+        url, token = (get_sync_value(session=s, key="server_url"), get_sync_value(session=s, key="token"))
     if not url or not token:
         raise NotEnrolled()
     client = ServerClient(url, token, http=http)

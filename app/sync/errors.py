@@ -9,20 +9,26 @@ class SyncError(Exception):
 
 class NotEnrolled(SyncError):
     def __init__(self) -> None:
-        super().__init__("this device is not enrolled with a team server yet: run "
-                         "`safesleep device enrol --server URL --code CODE`")
+        super().__init__(
+            "this device is not enrolled with a team server yet: run "
+            "`safesleep device enrol --server URL --code CODE`"
+        )
 
 
 class ServerUnreachable(SyncError):
     def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"cannot reach the team server at {url} ({reason}); your records stay "
-                         "on this device and will be sent next time")
+        super().__init__(
+            f"cannot reach the team server at {url} ({reason}); your records stay "
+            "on this device and will be sent next time"
+        )
 
 
 class DeviceRevoked(SyncError):
     def __init__(self) -> None:
-        super().__init__("this device has been revoked by the team server; your records stay on "
-                         "this device: ask your administrator to enrol it again")
+        super().__init__(
+            "this device has been revoked by the team server; your records stay on "
+            "this device: ask your administrator to enrol it again"
+        )
 
 
 class ServerRefused(SyncError):

@@ -42,8 +42,12 @@ class SyncSummary:
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        out = [f"pushed: {self.pushed}", f"pulled: {self.pulled}",
-               f"duplicates ignored: {self.duplicates}", f"conflicts: {self.conflicts}"]
+        out = [
+            f"pushed: {self.pushed}",
+            f"pulled: {self.pulled}",
+            f"duplicates ignored: {self.duplicates}",
+            f"conflicts: {self.conflicts}",
+        ]
         if self.rejected:
             out.append(f"rejected: {self.rejected}")
         return out + [f"  {p}" for p in self.problems]
@@ -54,8 +58,9 @@ def _state(store: Store) -> dict[str, str | None]:
         return {k: get_sync_value(session=s, key=k) for k in KEYS}
 
 
-def enrol_device(*, store: Store, server_url: str, code: str, device_name: str,
-                 http: httpx.Client | None = None) -> dict[str, Any]:
+def enrol_device(
+    *, store: Store, server_url: str, code: str, device_name: str, http: httpx.Client | None = None
+) -> dict[str, Any]:
     """Exchange a one-time code for a token and keep it in the (encrypted) store."""
     client = ServerClient(server_url, http=http)
     try:
@@ -63,9 +68,14 @@ def enrol_device(*, store: Store, server_url: str, code: str, device_name: str,
     finally:
         client.close()
     with store.session(write=True) as s:
-        for key, value in (("server_url", client.base_url), ("device_id", body["device_id"]),
-                           ("token", body["token"]), ("team_id", body["team_id"]),
-                           ("team_name", body["team_name"]), ("pull_cursor", "0")):
+        for key, value in (
+            ("server_url", client.base_url),
+            ("device_id", body["device_id"]),
+            ("token", body["token"]),
+            ("team_id", body["team_id"]),
+            ("team_name", body["team_name"]),
+            ("pull_cursor", "0"),
+        ):
             set_sync_value(session=s, key=key, value=str(value))
     return {k: v for k, v in body.items() if k != "token"}
 
@@ -73,8 +83,15 @@ def enrol_device(*, store: Store, server_url: str, code: str, device_name: str,
 def _wire(op: OutboxOp) -> dict[str, Any]:
     payload = wire_payload(op.entity, op.payload)
     digest = op.hash if payload == op.payload else content_hash(payload)
-    return {"op_id": str(op.op_id), "entity": op.entity, "id": str(op.entity_id),
-            "kind": op.kind, "base_version": op.base_version, "payload": payload, "hash": digest}
+    return {
+        "op_id": str(op.op_id),
+        "entity": op.entity,
+        "id": str(op.entity_id),
+        "kind": op.kind,
+        "base_version": op.base_version,
+        "payload": payload,
+        "hash": digest,
+    }
 
 
 def _mark(session: Session, results: list[dict[str, Any]]) -> None:
@@ -84,13 +101,14 @@ def _mark(session: Session, results: list[dict[str, Any]]) -> None:
     for r in results:
         if r["status"] not in ANSWERS:
             raise ServerRefused(f"the team server gave an unknown answer: {r['status']!r}")
-        rows.append({"b_op_id": uuid.UUID(r["op_id"]), "state": r["status"], "response": r,
-                     "updated": now})
+        rows.append({"b_op_id": uuid.UUID(r["op_id"]), "state": r["status"], "response": r, "updated": now})
     table = OutboxOp.__table__  # type: ignore[attr-defined]
     session.execute(
-        table.update().where(table.c.op_id == sa.bindparam("b_op_id"))
-        .values(state=sa.bindparam("state"), response=sa.bindparam("response"),
-                updated=sa.bindparam("updated")),
+        table.update()
+        .where(table.c.op_id == sa.bindparam("b_op_id"))
+        .values(
+            state=sa.bindparam("state"), response=sa.bindparam("response"), updated=sa.bindparam("updated")
+        ),
         rows,
     )
 
@@ -99,10 +117,12 @@ def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, 
     """The next pending ops after outbox seq `after_seq` (wire form, at most `limit` of them and
     about PUSH_BYTES of JSON, at least one), and the seq of the last one."""
     with store.session() as s:
-        rows = s.exec(select(OutboxOp, func.length(OutboxOp.payload))  # stored JSON's length
-                      .where(OutboxOp.state == OpState.pending,
-                             OutboxOp.seq > after_seq)  # type: ignore[operator]
-                      .order_by(OutboxOp.seq).limit(limit)).all()  # type: ignore[arg-type]
+        rows = s.exec(
+            select(OutboxOp, func.length(OutboxOp.payload))  # stored JSON's length
+            .where(OutboxOp.state == OpState.pending, OutboxOp.seq > after_seq)  # type: ignore[operator]
+            .order_by(OutboxOp.seq)
+            .limit(limit)
+        ).all()  # type: ignore[arg-type]
         ops: list[dict[str, Any]] = []
         last, size = after_seq, 0
         for row, stored in rows:
@@ -122,30 +142,44 @@ def _believed_base(session: Session, row: OutboxOp) -> dict[str, Any] | None:
     """What this device believed the record was when it made `row`: the payload of its own
     earlier op made since the same pull (so a second offline edit never clashes with the
     first), or None to let the server use its copy of `base_version`."""
-    same_base = (OutboxOp.base_version.is_(None) if row.base_version is None  # type: ignore[union-attr]
-                 else OutboxOp.base_version == row.base_version)
+    same_base = (
+        OutboxOp.base_version.is_(None)
+        if row.base_version is None  # type: ignore[union-attr]
+        else OutboxOp.base_version == row.base_version
+    )
     earlier = session.exec(
-        select(OutboxOp).where(OutboxOp.entity == row.entity,
-                               OutboxOp.entity_id == row.entity_id,
-                               OutboxOp.seq < row.seq, same_base)  # type: ignore[operator]
-        .order_by(OutboxOp.seq.desc()).limit(1)  # type: ignore[union-attr]
+        select(OutboxOp)
+        .where(
+            OutboxOp.entity == row.entity,
+            OutboxOp.entity_id == row.entity_id,
+            OutboxOp.seq < row.seq,
+            same_base,
+        )  # type: ignore[operator]
+        .order_by(OutboxOp.seq.desc())
+        .limit(1)  # type: ignore[union-attr]
     ).first()
     return None if earlier is None else wire_payload(row.entity, earlier.payload)
 
 
-def _record(store: Store, ops: list[dict[str, Any]], results: list[dict[str, Any]],
-            summary: SyncSummary) -> None:
+def _record(
+    store: Store, ops: list[dict[str, Any]], results: list[dict[str, Any]], summary: SyncSummary
+) -> None:
     """Keep the server's answers (and any field conflicts) in one device transaction."""
     by_id = {o["op_id"]: o for o in ops}
     with store.session(write=True) as s:
         for r in results:
             for clash in r.get("conflicts") or []:
                 if s.get(SyncConflict, uuid.UUID(clash["conflict_id"])) is None:
-                    s.add(SyncConflict(id=uuid.UUID(clash["conflict_id"]),
-                                       entity=by_id[r["op_id"]]["entity"],
-                                       entity_id=uuid.UUID(by_id[r["op_id"]]["id"]),
-                                       field=clash["field"], local_value=clash["device_value"],
-                                       server_value=clash["server_value"]))
+                    s.add(
+                        SyncConflict(
+                            id=uuid.UUID(clash["conflict_id"]),
+                            entity=by_id[r["op_id"]]["entity"],
+                            entity_id=uuid.UUID(by_id[r["op_id"]]["id"]),
+                            field=clash["field"],
+                            local_value=clash["device_value"],
+                            server_value=clash["server_value"],
+                        )
+                    )
         _mark(s, results)
     for r in results:
         status, entity = r["status"], by_id[r["op_id"]]["entity"]
@@ -155,21 +189,21 @@ def _record(store: Store, ops: list[dict[str, Any]], results: list[dict[str, Any
             summary.duplicates += 1
         elif status == "conflict":
             summary.conflicts += 1
-            summary.problems.append(f"conflict: {entity} {by_id[r['op_id']]['id']}: "
-                                    f"{r.get('error')}")
+            summary.problems.append(f"conflict: {entity} {by_id[r['op_id']]['id']}: {r.get('error')}")
         else:
             summary.rejected += 1
-            summary.problems.append(f"rejected: {entity} {by_id[r['op_id']]['id']}: "
-                                    f"{r.get('error')}")
+            summary.problems.append(f"rejected: {entity} {by_id[r['op_id']]['id']}: {r.get('error')}")
 
 
-def _push(store: Store, client: ServerClient, summary: SyncSummary, batch_size: int,
-          progress: Progress) -> None:
+def _push(
+    store: Store, client: ServerClient, summary: SyncSummary, batch_size: int, progress: Progress
+) -> None:
     """Send batches in outbox order. While the server applies one batch, the device records
     the previous answers and reads the next batch (one request in flight at a time)."""
     with store.session() as s:
-        total = s.exec(select(func.count()).select_from(OutboxOp)
-                       .where(OutboxOp.state == OpState.pending)).one()
+        total = s.exec(
+            select(func.count()).select_from(OutboxOp).where(OutboxOp.state == OpState.pending)
+        ).one()
     done = 0
     progress("push", 0, total)
     ops, last = _next_ops(store, 0, batch_size)
@@ -190,8 +224,7 @@ def _push(store: Store, client: ServerClient, summary: SyncSummary, batch_size: 
             ops = following
 
 
-def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int,
-          progress: Progress) -> None:
+def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, progress: Progress) -> None:
     counts = PullCounts()
     with store.session() as s:
         cursor = int(get_sync_value(session=s, key="pull_cursor") or 0)
@@ -199,21 +232,24 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int,
     while True:
         page = client.pull(cursor, limit)
         with store.session(write=True) as s:  # the rows and the cursor: one transaction
-            apply_changes(session=s, changes=page["changes"], team_id=store.team.id,
-                          counts=counts)
+            apply_changes(session=s, changes=page["changes"], team_id=store.team.id, counts=counts)
             set_sync_value(session=s, key="pull_cursor", value=str(page["next"]))
         cursor = page["next"]
         received += len(page["changes"])
         progress("pull", received, received if not page["more"] else 0)
         if not page["more"]:
             break
-    summary.pulled, summary.unchanged, summary.skipped = (
-        counts.stored, counts.unchanged, counts.skipped)
+    summary.pulled, summary.unchanged, summary.skipped = (counts.stored, counts.unchanged, counts.skipped)
 
 
-def sync_now(*, store: Store, on_progress: Progress | None = None,
-             http: httpx.Client | None = None, batch_size: int = 500,
-             pull_limit: int = 500) -> SyncSummary:
+def sync_now(
+    *,
+    store: Store,
+    on_progress: Progress | None = None,
+    http: httpx.Client | None = None,
+    batch_size: int = 500,
+    pull_limit: int = 500,
+) -> SyncSummary:
     """Push everything pending, then pull. Raises a SyncError (outbox intact) if it cannot finish.
 
     `on_progress(stage, done, total)`: stage is "push" or "pull"; total 0 means not yet known.

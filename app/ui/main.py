@@ -14,18 +14,22 @@ from app.ui.pdf_links import LINKS
 log = logging.getLogger("safesleep.ui")
 
 # Blocks every fetch that is not this server (the web bundle tries a CDN for rive_native.js).
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' "
-       "blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "font-src 'self' data:; connect-src 'self' ws: wss: blob: data:; worker-src 'self' blob:; "
-       "frame-src 'self'; object-src 'self'")
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' "
+    "blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self' ws: wss: blob: data:; worker-src 'self' blob:; "
+    "frame-src 'self'; object-src 'self'"
+)
+
 
 def make_main(*, home: Path, demo: bool) -> Any:
     """The Flet entry point for one browser session."""
 
     def main(page: ft.Page) -> None:
         page.title = "Safer Sleep Visits"
-        page.theme = ft.Theme(color_scheme_seed="#1A4D8F",
-                              visual_density=ft.VisualDensity.STANDARD)  # 48 px targets
+        page.theme = ft.Theme(
+            color_scheme_seed="#1A4D8F", visual_density=ft.VisualDensity.STANDARD
+        )  # 48 px targets
         page.theme_mode = ft.ThemeMode.LIGHT
         session_id = secrets.token_hex(16)
         page.on_close = lambda e: LINKS.forget_session(session_id)
@@ -60,10 +64,14 @@ def build_app(*, home: Path, demo: bool = False) -> Any:
         if found is None:
             raise HTTPException(status_code=404, detail="This leaflet link has expired.")
         pdf, name = found
-        return Response(pdf, media_type="application/pdf", headers={
-            "Cache-Control": "no-store",
-            "Content-Disposition": f'inline; filename="{name}"',
-        })
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={
+                "Cache-Control": "no-store",
+                "Content-Disposition": f'inline; filename="{name}"',
+            },
+        )
 
     api.mount("/", flet_fastapi.app(make_main(home=home, demo=demo), no_cdn=True))
     return api
@@ -78,5 +86,11 @@ def serve(*, host: str = "127.0.0.1", port: int = 8550, demo: bool = False) -> N
     home = get_settings().home
     home.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
-    uvicorn.run(build_app(home=home, demo=demo), host=host, port=port,
-                ws="websockets-sansio", log_config=None, log_level="warning")
+    uvicorn.run(
+        build_app(home=home, demo=demo),
+        host=host,
+        port=port,
+        ws="websockets-sansio",
+        log_config=None,
+        log_level="warning",
+    )

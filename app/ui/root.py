@@ -21,17 +21,29 @@ from app.ui.views.unlock import UnlockView
 from app.ui.views.visit_step import VisitStepView
 
 ROUTES = [
-    ft.Route(path="/", component=CaseloadView, children=[
-        ft.Route(path="settings", component=SettingsView),
-        ft.Route(path="family/new", component=NewFamilyView),
-        ft.Route(path="family/:fid", component=FamilyView, children=[
-            ft.Route(path="visit/:vid/step/:step", component=VisitStepView),
-            ft.Route(path="visit/:vid/review", component=ReviewView, children=[
-                ft.Route(path="leaflet", component=LeafletView),
-                ft.Route(path="sign", component=SignView),
-            ]),
-        ]),
-    ]),
+    ft.Route(
+        path="/",
+        component=CaseloadView,
+        children=[
+            ft.Route(path="settings", component=SettingsView),
+            ft.Route(path="family/new", component=NewFamilyView),
+            ft.Route(
+                path="family/:fid",
+                component=FamilyView,
+                children=[
+                    ft.Route(path="visit/:vid/step/:step", component=VisitStepView),
+                    ft.Route(
+                        path="visit/:vid/review",
+                        component=ReviewView,
+                        children=[
+                            ft.Route(path="leaflet", component=LeafletView),
+                            ft.Route(path="sign", component=SignView),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    ),
 ]
 
 
@@ -49,7 +61,9 @@ def App(home: Path, demo: bool, session_id: str) -> Any:
     caseload._store = app.store
 
     def routed() -> Any:
-        return CaseloadCtx(caseload, lambda: VisitCtx(
-            visit, lambda: PdfCtx(link_for, lambda: ft.Router(ROUTES, manage_views=True))))
+        return CaseloadCtx(
+            caseload,
+            lambda: VisitCtx(visit, lambda: PdfCtx(link_for, lambda: ft.Router(ROUTES, manage_views=True))),
+        )
 
     return AppCtx(app, routed)

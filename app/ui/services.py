@@ -106,9 +106,13 @@ def review(answers: dict[str, Any]) -> Review:
     a = assess(visit)
     g = load_guidance()
     prompts = tuple(
-        PromptLine(code, g[code].title, g[code].practitioner_note,
-                   prominent=code in ("discuss_with_supervisor", "ask_to_see_sleep_space",
-                                      "be_curious_about_adults"))
+        PromptLine(
+            code,
+            g[code].title,
+            g[code].practitioner_note,
+            prominent=code
+            in ("discuss_with_supervisor", "ask_to_see_sleep_space", "be_curious_about_adults"),
+        )
         for code in a.prompts
     )
     return Review(
@@ -116,8 +120,7 @@ def review(answers: dict[str, Any]) -> Review:
         risk_word=RISK_WORDS[a.risk_level.value],
         escalate=a.escalate,
         factors=tuple(
-            FactorLine(f.code, f.severity.value, f.title, f.advice, f.practitioner_note,
-                       f.source_url)
+            FactorLine(f.code, f.severity.value, f.title, f.advice, f.practitioner_note, f.source_url)
             for f in a.factors
         ),
         protective=tuple(g[c].title for c in a.protective),
@@ -229,8 +232,7 @@ def create(*, home: Path, passphrase: str, practitioner: str, team: str, demo: b
     """Create the encrypted store (and the demo caseload when asked)."""
     from app.store import create_store, load_demo
 
-    store = create_store(home=home, passphrase=passphrase, practitioner_name=practitioner,
-                         team_name=team)
+    store = create_store(home=home, passphrase=passphrase, practitioner_name=practitioner, team_name=team)
     if demo:
         load_demo(store=store)
     return store
@@ -304,14 +306,21 @@ def search(*, store: Any, query: str, limit: int = SEARCH_LIMIT) -> list[Caseloa
         if r.next_due is not None:
             due = "Visit overdue" if r.next_due < today else f"Visit due {_day(r.next_due)}"
         level = r.last_risk_level
-        out.append(CaseloadRow(
-            family_id=str(r.family_id), family_name=r.name, postcode=r.postcode,
-            baby_id=str(baby.id) if baby else None, baby_name=baby.name if baby else "",
-            baby_age=(baby.age_text or _age_words(baby.date_of_birth)) if baby else "",
-            last_visit=_day(r.last_visit_date), risk_level=level,
-            risk_word=RISK_WORDS.get(level) if level else None,
-            draft_visit_id=drafts.get(str(r.family_id)) if r.drafts else None, due=due,
-        ))
+        out.append(
+            CaseloadRow(
+                family_id=str(r.family_id),
+                family_name=r.name,
+                postcode=r.postcode,
+                baby_id=str(baby.id) if baby else None,
+                baby_name=baby.name if baby else "",
+                baby_age=(baby.age_text or _age_words(baby.date_of_birth)) if baby else "",
+                last_visit=_day(r.last_visit_date),
+                risk_level=level,
+                risk_word=RISK_WORDS.get(level) if level else None,
+                draft_visit_id=drafts.get(str(r.family_id)) if r.drafts else None,
+                due=due,
+            )
+        )
     return out
 
 
@@ -334,30 +343,46 @@ def family(*, store: Any, family_id: str) -> FamilyCard:
         chron = family_chronology(session=s, family_id=fid)
         drafts = list_drafts(session=s, family_id=fid)
     babies = tuple(
-        BabyLine(str(b.id), b.name, _day(b.date_of_birth), _age_words(b.date_of_birth),
-                 f"{b.gestation_weeks}+{b.gestation_days or 0} weeks"
-                 if b.gestation_weeks else "gestation not recorded",
-                 f"{b.birth_weight_kg:g} kg" if b.birth_weight_kg else "weight not recorded")
+        BabyLine(
+            str(b.id),
+            b.name,
+            _day(b.date_of_birth),
+            _age_words(b.date_of_birth),
+            f"{b.gestation_weeks}+{b.gestation_days or 0} weeks"
+            if b.gestation_weeks
+            else "gestation not recorded",
+            f"{b.birth_weight_kg:g} kg" if b.birth_weight_kg else "weight not recorded",
+        )
         for b in f.babies
     )
     lines = tuple(
-        ChronologyLine(_day(c.date), c.kind, c.summary, c.text or "", c.risk_level,
-                       RISK_WORDS.get(c.risk_level) if c.risk_level else None,
-                       str(c.visit_id) if c.visit_id else None)
+        ChronologyLine(
+            _day(c.date),
+            c.kind,
+            c.summary,
+            c.text or "",
+            c.risk_level,
+            RISK_WORDS.get(c.risk_level) if c.risk_level else None,
+            str(c.visit_id) if c.visit_id else None,
+        )
         for c in chron
     )
     return FamilyCard(
-        family_id=str(f.id), name=f.name, address=f.address, postcode=f.postcode,
+        family_id=str(f.id),
+        name=f.name,
+        address=f.address,
+        postcode=f.postcode,
         carers=tuple(_person(c) for c in f.carers),
         other_adults=tuple(_person(a) for a in f.other_adults),
-        babies=babies, chronology=lines,
-        drafts=tuple((str(d.id), f"Draft started {_day(getattr(d, 'created', None))}")
-                     for d in drafts),
+        babies=babies,
+        chronology=lines,
+        drafts=tuple((str(d.id), f"Draft started {_day(getattr(d, 'created', None))}") for d in drafts),
     )
 
 
-def create_family(*, store: Any, name: str, surname: str, postcode: str, address: str,
-                  baby_name: str, baby_born: str) -> str:
+def create_family(
+    *, store: Any, name: str, surname: str, postcode: str, address: str, baby_name: str, baby_born: str
+) -> str:
     """Add a household with its baby; RecordError lines become AnswerError for the field."""
     from app.store import add_baby
     from app.store import create_family as store_create
@@ -369,12 +394,12 @@ def create_family(*, store: Any, name: str, surname: str, postcode: str, address
         raise AnswerError("baby.date_of_birth", "must be a date written YYYY-MM-DD") from None
     try:
         with store.session() as s:
-            f = store_create(session=s, data={"name": name, "surname": surname,
-                                              "postcode": postcode, "address": address})
+            f = store_create(
+                session=s, data={"name": name, "surname": surname, "postcode": postcode, "address": address}
+            )
         if baby_name.strip():
             with store.session() as s:
-                add_baby(session=s, family_id=f.id,
-                         data={"name": baby_name.strip(), "date_of_birth": born})
+                add_baby(session=s, family_id=f.id, data={"name": baby_name.strip(), "date_of_birth": born})
     except RecordError as exc:
         path, _, message = exc.problems[0].partition(": ")
         raise AnswerError(path, message) from None
@@ -388,9 +413,13 @@ def start_visit(*, store: Any, family_id: str, baby_id: str | None) -> str:
     if baby_id is None:
         raise AnswerError("baby", "add a baby to this family before starting a visit")
     with store.session() as s:
-        v = store_start(session=s, baby_id=_uuid(baby_id),
-                        practitioner_id=store.practitioner.id,
-                        visit_date=dt.date.today(), visit_type="new_birth")
+        v = store_start(
+            session=s,
+            baby_id=_uuid(baby_id),
+            practitioner_id=store.practitioner.id,
+            visit_date=dt.date.today(),
+            visit_type="new_birth",
+        )
     return str(v.id)
 
 
@@ -403,17 +432,25 @@ def load_visit(*, store: Any, visit_id: str) -> VisitRecord:
         f = get_family(session=s, family_id=v.family_id)
     shown = v.current if v.status == "signed" else v.visit
     answers = flatten(shown.to_document())
-    notes = {"parents_said": v.parents_said or "", "observed": v.observed or "",
-             "agreed_actions": v.agreed_actions or "",
-             "follow_up": v.follow_up_date.isoformat() if v.follow_up_date else ""}
+    notes = {
+        "parents_said": v.parents_said or "",
+        "observed": v.observed or "",
+        "agreed_actions": v.agreed_actions or "",
+        "follow_up": v.follow_up_date.isoformat() if v.follow_up_date else "",
+    }
     amendments = tuple(
-        f"{_day(a.created)}: {', '.join(a.changes)} — {a.reason} ({a.author_name})"
-        for a in v.amendments
+        f"{_day(a.created)}: {', '.join(a.changes)} — {a.reason} ({a.author_name})" for a in v.amendments
     )
     return VisitRecord(
-        visit_id=str(v.id), family_id=str(v.family_id), family_name=f.name,
-        baby_name=shown.baby.name or "", answers=answers, notes=notes,
-        signed=v.status == "signed", leaflet_given=bool(v.leaflets), amendments=amendments,
+        visit_id=str(v.id),
+        family_id=str(v.family_id),
+        family_name=f.name,
+        baby_name=shown.baby.name or "",
+        answers=answers,
+        notes=notes,
+        signed=v.status == "signed",
+        leaflet_given=bool(v.leaflets),
+        amendments=amendments,
     )
 
 
@@ -468,11 +505,14 @@ def save_notes(*, store: Any, visit_id: str, notes: dict[str, str]) -> None:
         raise AnswerError("notes.follow_up", "must be a date written YYYY-MM-DD") from None
     try:
         with store.session() as s:
-            store_notes(session=s, visit_id=_uuid(visit_id),
-                        parents_said=notes.get("parents_said", ""),
-                        observed=notes.get("observed", ""),
-                        agreed_actions=notes.get("agreed_actions", ""),
-                        follow_up_date=follow_date)
+            store_notes(
+                session=s,
+                visit_id=_uuid(visit_id),
+                parents_said=notes.get("parents_said", ""),
+                observed=notes.get("observed", ""),
+                agreed_actions=notes.get("agreed_actions", ""),
+                follow_up_date=follow_date,
+            )
     except VisitSigned:
         raise AnswerError("notes", SIGNED_MESSAGE) from None
     except RecordError as exc:
@@ -494,8 +534,13 @@ def amend(*, store: Any, visit_id: str, reason: str, changes: dict[str, Any]) ->
     path = next(iter(changes), "amendment")
     try:
         with store.session() as s:
-            amend_visit(session=s, visit_id=_uuid(visit_id), changes=changes, reason=reason,
-                        author=store.practitioner.id)
+            amend_visit(
+                session=s,
+                visit_id=_uuid(visit_id),
+                changes=changes,
+                reason=reason,
+                author=store.practitioner.id,
+            )
     except (VisitError, RecordError) as exc:
         raise _visit_error(path, exc) from None
 
@@ -514,8 +559,13 @@ def leaflet_pdf(*, store: Any, visit_id: str, paper: str = "A4") -> bytes:
     with store.session() as s:
         v = get_visit(session=s, visit_id=_uuid(visit_id))
     visit = v.current if v.status == "signed" else v.visit
-    content = leaflet_content(visit, assess(visit), agreed_actions=v.agreed_actions or None,
-                              follow_up_date=v.follow_up_date, generated_on=dt.date.today())
+    content = leaflet_content(
+        visit,
+        assess(visit),
+        agreed_actions=v.agreed_actions or None,
+        follow_up_date=v.follow_up_date,
+        generated_on=dt.date.today(),
+    )
     return render(content, paper=paper)
 
 
@@ -525,8 +575,9 @@ def record_leaflet(*, store: Any, visit_id: str, pdf: bytes, paper: str = "A4") 
 
     digest = "sha256:" + hashlib.sha256(pdf).hexdigest()
     with store.session() as s:
-        store_record(session=s, visit_id=_uuid(visit_id), content_hash=digest, paper=paper,
-                     actor=store.practitioner.id)
+        store_record(
+            session=s, visit_id=_uuid(visit_id), content_hash=digest, paper=paper, actor=store.practitioner.id
+        )
 
 
 def guidance_about() -> tuple[str, list[tuple[str, str]]]:

@@ -55,14 +55,24 @@ def main() -> None:
             walls.append(time.perf_counter() - t0)
 
     rows = [
-        ("visits generated", f"{VISITS:,}", f"high {levels.get('high', 0):,} / increased "
-         f"{levels.get('increased', 0):,} / low {levels.get('low', 0):,}"),
+        (
+            "visits generated",
+            f"{VISITS:,}",
+            f"high {levels.get('high', 0):,} / increased "
+            f"{levels.get('increased', 0):,} / low {levels.get('low', 0):,}",
+        ),
         ("parse + validate", f"{VISITS / parse_s:,.0f} visits/s", f"{parse_s * 1e6 / VISITS:.1f} µs each"),
-        ("assess (in-process, best of 3)", f"{VISITS / best:,.0f} assessments/s",
-         f"{best * 1e6 / VISITS:.1f} µs each; aim 20,000+/s"),
-        ("safesleep assess FILE --json", f"median {statistics.median(walls) * 1000:.0f} ms",
-         f"p95 {sorted(walls)[int(0.95 * (CLI_RUNS - 1))] * 1000:.0f} ms over {CLI_RUNS} runs; "
-         "aim < 300 ms"),
+        (
+            "assess (in-process, best of 3)",
+            f"{VISITS / best:,.0f} assessments/s",
+            f"{best * 1e6 / VISITS:.1f} µs each; aim 20,000+/s",
+        ),
+        (
+            "safesleep assess FILE --json",
+            f"median {statistics.median(walls) * 1000:.0f} ms",
+            f"p95 {sorted(walls)[int(0.95 * (CLI_RUNS - 1))] * 1000:.0f} ms over {CLI_RUNS} runs; "
+            "aim < 300 ms",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'result':<24}  notes")

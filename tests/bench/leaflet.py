@@ -60,34 +60,35 @@ def naive_pdf(content: LeafletContent, *, ttf: bool = True, qr: bool = True) -> 
     else:
         regular, bold = "Helvetica", "Helvetica-Bold"
     sheet = getSampleStyleSheet()
-    body = ParagraphStyle("b", parent=sheet["BodyText"], fontName=regular, fontSize=12,
-                          leading=15.5)
+    body = ParagraphStyle("b", parent=sheet["BodyText"], fontName=regular, fontSize=12, leading=15.5)
     head = ParagraphStyle("h", parent=sheet["Heading2"], fontName=bold, fontSize=17)
     title = ParagraphStyle("t", parent=sheet["Title"], fontName=bold, fontSize=25)
     item = ParagraphStyle("i", parent=body, fontName=bold, fontSize=13.5)
-    story: list[Flowable] = [Paragraph(content.title, title),
-                             Paragraph(f"From your health visitor, {content.generated_on}", body)]
+    story: list[Flowable] = [
+        Paragraph(content.title, title),
+        Paragraph(f"From your health visitor, {content.generated_on}", body),
+    ]
     if content.protective:
         story.append(Paragraph("What you are already doing well", head))
-        story += [Paragraph(f"<b>{p.title}.</b> {p.text}", body, bulletText="•")
-                  for p in content.protective]
+        story += [Paragraph(f"<b>{p.title}.</b> {p.text}", body, bulletText="•") for p in content.protective]
     if content.factors:
         story.append(Paragraph(f"Things to change to keep {content.baby_words} safer", head))
         for f in content.factors:
             story += [Paragraph(f.title, item), Paragraph(f.advice, body)]
     if content.bed_sharing:
-        story += [Paragraph(content.bed_sharing.title, item),
-                  Paragraph(content.bed_sharing.text, body)]
+        story += [Paragraph(content.bed_sharing.title, item), Paragraph(content.bed_sharing.text, body)]
     story.append(Paragraph("Safer sleep for every baby, every sleep", head))
     story += [Paragraph(m, body, bulletText="•") for m in content.key_messages]
     if content.plan:
         story.append(Paragraph("Our plan together", head))
         story += [Paragraph(line, body, bulletText="•") for line in content.plan]
-    story += [Spacer(1, 10), Paragraph("Speak to your health visitor", head),
-              Paragraph(f"{content.practitioner_name or ''} {content.practitioner_phone or ''}",
-                        body),
-              Paragraph(f"{content.information_line_name}: {content.information_line}", body),
-              Paragraph("Find out more", head)]
+    story += [
+        Spacer(1, 10),
+        Paragraph("Speak to your health visitor", head),
+        Paragraph(f"{content.practitioner_name or ''} {content.practitioner_phone or ''}", body),
+        Paragraph(f"{content.information_line_name}: {content.information_line}", body),
+        Paragraph("Find out more", head),
+    ]
     rows = []
     for page in content.linked_pages if qr else ():
         widget = QrCodeWidget(page.url)
@@ -101,12 +102,14 @@ def naive_pdf(content: LeafletContent, *, ttf: bool = True, qr: bool = True) -> 
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.setFont(regular, 10)
-        canvas.drawString(20 * mm, 10 * mm, f"Guidance version {content.guidance_version} · "
-                          f"{content.generated_on} · Page {doc.page}")
+        canvas.drawString(
+            20 * mm,
+            10 * mm,
+            f"Guidance version {content.guidance_version} · {content.generated_on} · Page {doc.page}",
+        )
 
     out = io.BytesIO()
-    SimpleDocTemplate(out, title=content.title).build(story, onFirstPage=footer,
-                                                      onLaterPages=footer)
+    SimpleDocTemplate(out, title=content.title).build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
 
@@ -137,15 +140,20 @@ def cli_batch_ms(docs: list[dict[str, Any]]) -> float:
             path.write_text(json.dumps(doc))
             files.append(str(path))
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "app", "leaflet", *files, "--out-dir",
-                        str(Path(tmp) / "out")], capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "app", "leaflet", *files, "--out-dir", str(Path(tmp) / "out")],
+            capture_output=True,
+            check=True,
+        )
         return (time.perf_counter() - t0) * 1000 / len(docs)
 
 
 def main() -> None:
-    samples = {"low risk (1 page)": content_of(LOW_RISK),
-               "high risk + plan (2 pages)": content_of(HIGH_RISK, PLAN),
-               "all 16 factors (3 pages)": content_of(MANY_FACTORS, PLAN)}
+    samples = {
+        "low risk (1 page)": content_of(LOW_RISK),
+        "high risk + plan (2 pages)": content_of(HIGH_RISK, PLAN),
+        "all 16 factors (3 pages)": content_of(MANY_FACTORS, PLAN),
+    }
     rows = []
     for name, content in samples.items():
         ours = ms_per_call(lambda c=content: render(c))
@@ -169,17 +177,27 @@ def main() -> None:
     def text_full(doc: dict[str, Any]) -> bytes:
         return naive_pdf(content_of(doc), qr=False)
 
-    rows.append((f"batch of {BATCH} random visits (in-process, parse+assess+render)",
-                 batch_ms(ours_full, docs), batch_ms(naive_full, docs),
-                 batch_ms(helv_full, docs), batch_ms(text_full, docs)))
+    rows.append(
+        (
+            f"batch of {BATCH} random visits (in-process, parse+assess+render)",
+            batch_ms(ours_full, docs),
+            batch_ms(naive_full, docs),
+            batch_ms(helv_full, docs),
+            batch_ms(text_full, docs),
+        )
+    )
     cli = cli_batch_ms(docs)
 
     width = max(len(r[0]) for r in rows)
-    print(f"{'leaflet':<{width}}  {'ours ms':>8}  {'naive ms':>8}  {'naive Helv':>10}  "
-          f"{'naive no QR':>11}  ours/naive")
+    print(
+        f"{'leaflet':<{width}}  {'ours ms':>8}  {'naive ms':>8}  {'naive Helv':>10}  "
+        f"{'naive no QR':>11}  ours/naive"
+    )
     for name, ours, naive, helv, text_only in rows:
-        print(f"{name:<{width}}  {ours:8.1f}  {naive:8.1f}  {helv:10.1f}  {text_only:11.1f}  "
-              f"{ours / naive:9.2f}x")
+        print(
+            f"{name:<{width}}  {ours:8.1f}  {naive:8.1f}  {helv:10.1f}  {text_only:11.1f}  "
+            f"{ours / naive:9.2f}x"
+        )
     print(f"{'safesleep leaflet ... --out-dir (subprocess, per leaflet)':<{width}}  {cli:8.1f}")
     print("Aim: ours/naive <= 1.00 (no slower than the naive document of the same text).")
     print("naive no QR: the naive document without its QR codes (text layout cost alone).")

@@ -32,10 +32,50 @@ from app.store.models import Amendment, Baby, Family, LeafletRecord, VisitRecord
 from tests.bench.visits import random_visit_doc
 
 PASSPHRASE = "benchmark passphrase"
-COMMON = ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
-          "Patel", "Khan", "Begum", "Okafor", "Nowak", "Murphy", "Evans", "Walker")
-SYLLABLES = ("ab", "ber", "cal", "dor", "ed", "fan", "gar", "hal", "is", "jen", "kel", "lam",
-             "mor", "nor", "ost", "pen", "quin", "ros", "sut", "tan", "ul", "ver", "wes", "yor")
+COMMON = (
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Khan",
+    "Begum",
+    "Okafor",
+    "Nowak",
+    "Murphy",
+    "Evans",
+    "Walker",
+)
+SYLLABLES = (
+    "ab",
+    "ber",
+    "cal",
+    "dor",
+    "ed",
+    "fan",
+    "gar",
+    "hal",
+    "is",
+    "jen",
+    "kel",
+    "lam",
+    "mor",
+    "nor",
+    "ost",
+    "pen",
+    "quin",
+    "ros",
+    "sut",
+    "tan",
+    "ul",
+    "ver",
+    "wes",
+    "yor",
+)
 FIRST = ("Sam", "Ava", "Noah", "Isla", "Leo", "Mia", "Oliver", "Amelia", "Ada", "Theo", "Zara")
 DISTRICTS = tuple(f"SO{n}" for n in range(14, 54)) + tuple(f"PO{n}" for n in range(1, 22))
 
@@ -67,18 +107,31 @@ def build(store: st.Store, families: int, rng: random.Random) -> dict[str, int]:
     for _ in range(families):
         surname = _surname(rng)
         district = rng.choice(DISTRICTS)
-        postcode = f"{district} {rng.randint(0, 9)}{rng.choice('ABDEFGHJLN')}" \
-                   f"{rng.choice('PQRSTUWXYZ')}"
+        postcode = f"{district} {rng.randint(0, 9)}{rng.choice('ABDEFGHJLN')}{rng.choice('PQRSTUWXYZ')}"
         fid = new_id()
-        fam = {"id": fid, "team_id": store.team.id, "name": f"{surname} family",
-               "surname": surname, "address": f"{rng.randint(1, 200)} High Street",
-               "postcode": postcode, "carers": [{"name": "Parent", "relationship": "mother"}],
-               "other_adults": [], "surname_key": surname.lower(),
-               "name_key": f"{surname} family".lower(),
-               "postcode_key": postcode.replace(" ", ""), "created": now, "updated": now,
-               "server_version": None, "synced_values": None}
-        fam["content_hash"] = content_hash({k: fam[k] for k in (
-            "id", "team_id", "name", "surname", "address", "postcode", "carers", "other_adults")})
+        fam = {
+            "id": fid,
+            "team_id": store.team.id,
+            "name": f"{surname} family",
+            "surname": surname,
+            "address": f"{rng.randint(1, 200)} High Street",
+            "postcode": postcode,
+            "carers": [{"name": "Parent", "relationship": "mother"}],
+            "other_adults": [],
+            "surname_key": surname.lower(),
+            "name_key": f"{surname} family".lower(),
+            "postcode_key": postcode.replace(" ", ""),
+            "created": now,
+            "updated": now,
+            "server_version": None,
+            "synced_values": None,
+        }
+        fam["content_hash"] = content_hash(
+            {
+                k: fam[k]
+                for k in ("id", "team_id", "name", "surname", "address", "postcode", "carers", "other_adults")
+            }
+        )
         fam_rows.append(fam)
         babies = []
         for _ in range(1 if rng.random() < 0.8 else 2):
@@ -86,12 +139,23 @@ def build(store: st.Store, families: int, rng: random.Random) -> dict[str, int]:
             name = rng.choice(FIRST)
             bid = new_id()
             babies.append((bid, name, born))
-            baby_rows.append({"id": bid, "family_id": fid, "name": name,
-                              "name_key": name.lower(), "date_of_birth": born,
-                              "gestation_weeks": rng.randint(30, 41), "gestation_days": 3,
-                              "birth_weight_kg": round(rng.uniform(1.8, 4.4), 2),
-                              "created": now, "updated": now, "content_hash": "sha256:x",
-                              "server_version": None, "synced_values": None})
+            baby_rows.append(
+                {
+                    "id": bid,
+                    "family_id": fid,
+                    "name": name,
+                    "name_key": name.lower(),
+                    "date_of_birth": born,
+                    "gestation_weeks": rng.randint(30, 41),
+                    "gestation_days": 3,
+                    "birth_weight_kg": round(rng.uniform(1.8, 4.4), 2),
+                    "created": now,
+                    "updated": now,
+                    "content_hash": "sha256:x",
+                    "server_version": None,
+                    "synced_values": None,
+                }
+            )
         for k in range(visits_per_family):
             bid, name, born = rng.choice(babies)
             day = born + dt.timedelta(days=7 + k * rng.randint(7, 60))
@@ -101,36 +165,81 @@ def build(store: st.Store, families: int, rng: random.Random) -> dict[str, int]:
             visit = parse_visit(doc)
             result = assess(visit)
             vid = new_id()
-            visit_rows.append({
-                "id": vid, "family_id": fid, "baby_id": bid, "practitioner_id": None,
-                "practitioner_name": "Bench Practitioner", "status": "signed",
-                "visit_date": day, "visit_type": doc["visit"]["type"],
-                "answers": visit.to_document(), "parents_said": "Said things",
-                "observed": "Saw things", "agreed_actions": "Agreed things",
-                "follow_up_date": day + dt.timedelta(days=28), "created": now, "updated": now,
-                "signed_at": now, "signed_by_id": None, "signed_by_name": "Bench Practitioner",
-                "assessment": result.to_json(), "guidance_version": result.guidance_version,
-                "risk_level": result.risk_level.value, "escalate": result.escalate,
-                "content_hash": "sha256:x"})
+            visit_rows.append(
+                {
+                    "id": vid,
+                    "family_id": fid,
+                    "baby_id": bid,
+                    "practitioner_id": None,
+                    "practitioner_name": "Bench Practitioner",
+                    "status": "signed",
+                    "visit_date": day,
+                    "visit_type": doc["visit"]["type"],
+                    "answers": visit.to_document(),
+                    "parents_said": "Said things",
+                    "observed": "Saw things",
+                    "agreed_actions": "Agreed things",
+                    "follow_up_date": day + dt.timedelta(days=28),
+                    "created": now,
+                    "updated": now,
+                    "signed_at": now,
+                    "signed_by_id": None,
+                    "signed_by_name": "Bench Practitioner",
+                    "assessment": result.to_json(),
+                    "guidance_version": result.guidance_version,
+                    "risk_level": result.risk_level.value,
+                    "escalate": result.escalate,
+                    "content_hash": "sha256:x",
+                }
+            )
             if rng.random() < 0.05:
-                amend_rows.append({
-                    "id": new_id(), "visit_id": vid, "family_id": fid,
-                    "changes": {"sleep.seen": {"from": None, "to": True}}, "reason": "bench",
-                    "author_id": None, "author_name": "Bench", "created": now,
-                    "assessment": result.to_json(), "guidance_version": result.guidance_version,
-                    "risk_level": result.risk_level.value, "escalate": result.escalate,
-                    "content_hash": "sha256:x"})
+                amend_rows.append(
+                    {
+                        "id": new_id(),
+                        "visit_id": vid,
+                        "family_id": fid,
+                        "changes": {"sleep.seen": {"from": None, "to": True}},
+                        "reason": "bench",
+                        "author_id": None,
+                        "author_name": "Bench",
+                        "created": now,
+                        "assessment": result.to_json(),
+                        "guidance_version": result.guidance_version,
+                        "risk_level": result.risk_level.value,
+                        "escalate": result.escalate,
+                        "content_hash": "sha256:x",
+                    }
+                )
             if rng.random() < 0.3:
-                leaflet_rows.append({
-                    "id": new_id(), "visit_id": vid, "family_id": fid,
-                    "leaflet_hash": "sha256:leaf", "paper": "A4", "created": now,
-                    "created_by_id": None, "created_by_name": "Bench", "content_hash": "sha256:x"})
+                leaflet_rows.append(
+                    {
+                        "id": new_id(),
+                        "visit_id": vid,
+                        "family_id": fid,
+                        "leaflet_hash": "sha256:leaf",
+                        "paper": "A4",
+                        "created": now,
+                        "created_by_id": None,
+                        "created_by_name": "Bench",
+                        "content_hash": "sha256:x",
+                    }
+                )
     with store.engine.begin() as conn:
-        for model, rows in ((Family, fam_rows), (Baby, baby_rows), (VisitRecord, visit_rows),
-                            (Amendment, amend_rows), (LeafletRecord, leaflet_rows)):
+        for model, rows in (
+            (Family, fam_rows),
+            (Baby, baby_rows),
+            (VisitRecord, visit_rows),
+            (Amendment, amend_rows),
+            (LeafletRecord, leaflet_rows),
+        ):
             conn.execute(model.__table__.insert(), rows)  # type: ignore[attr-defined]
-    return {"families": len(fam_rows), "babies": len(baby_rows), "visits": len(visit_rows),
-            "amendments": len(amend_rows), "leaflets": len(leaflet_rows)}
+    return {
+        "families": len(fam_rows),
+        "babies": len(baby_rows),
+        "visits": len(visit_rows),
+        "amendments": len(amend_rows),
+        "leaflets": len(leaflet_rows),
+    }
 
 
 STEPS: dict[str, tuple[str, int]] = {
@@ -152,8 +261,11 @@ def _step_fn(step: str, home: Path, s: Any) -> Callable[[int], Any]:
         return lambda i: derive_key(PASSPHRASE, params)
     if step == "open":
         return lambda i: st.open_store(home=home, passphrase=PASSPHRASE, plain=False).close()
-    queries = {"surname": ["smi", "jo", "pat", "ok", "tay", "ber", "wes", "ca"],
-               "postcode": ["SO14", "SO2", "PO1", "SO33 4", "PO9 1", "SO5"], "all": [""]}
+    queries = {
+        "surname": ["smi", "jo", "pat", "ok", "tay", "ber", "wes", "ca"],
+        "postcode": ["SO14", "SO2", "PO1", "SO33 4", "PO9 1", "SO5"],
+        "all": [""],
+    }
     if step in queries:
         q = queries[step]
         return lambda i: st.search_caseload(session=s, query=q[i % len(q)], limit=50)
@@ -161,12 +273,15 @@ def _step_fn(step: str, home: Path, s: Any) -> Callable[[int], Any]:
     if step == "chronology":
         return lambda i: st.family_chronology(session=s, family_id=fams[i * 97 % len(fams)])
     baby_id = st.get_family(session=s, family_id=fams[0]).babies[0].id
-    drafts = [st.start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(),
-                             visit_type="targeted").id for _ in range(22)]
+    drafts = [
+        st.start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(), visit_type="targeted").id
+        for _ in range(22)
+    ]
     if step == "autosave":
         places = ("cot", "sofa", "moses_basket")
-        return lambda i: st.save_answer(session=s, visit_id=drafts[0], path="sleep.place",
-                                        value=places[i % 3])
+        return lambda i: st.save_answer(
+            session=s, visit_id=drafts[0], path="sleep.place", value=places[i % 3]
+        )
     to_sign = iter(drafts)
     return lambda i: st.sign_visit(session=s, visit_id=next(to_sign))
 
@@ -174,8 +289,7 @@ def _step_fn(step: str, home: Path, s: Any) -> Callable[[int], Any]:
 def measure_step(step: str, home: Path) -> dict[str, float]:
     """Run in a fresh process: time one step; peak RSS of the process (open store + step)."""
     _, runs = STEPS[step]
-    store = None if step in ("kdf", "open") else st.open_store(home=home, passphrase=PASSPHRASE,
-                                                               plain=False)
+    store = None if step in ("kdf", "open") else st.open_store(home=home, passphrase=PASSPHRASE, plain=False)
     with contextlib.ExitStack() as stack:
         session = stack.enter_context(store.session()) if store else None
         fn = _step_fn(step, home, session)
@@ -190,9 +304,13 @@ def measure_step(step: str, home: Path) -> dict[str, float]:
     if store:
         store.close()
     times.sort()
-    return {"runs": runs, "median": statistics.median(times),
-            "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
-            "peak_mib": _rss_kib("VmHWM") / 1024, "before_mib": rss_before / 1024}
+    return {
+        "runs": runs,
+        "median": statistics.median(times),
+        "p95": times[min(len(times) - 1, int(len(times) * 0.95))],
+        "peak_mib": _rss_kib("VmHWM") / 1024,
+        "before_mib": rss_before / 1024,
+    }
 
 
 def main() -> None:
@@ -209,8 +327,13 @@ def main() -> None:
         if st.store_exists(home=home):
             counts, build_s = {"reused": 1}, 0.0
         else:
-            store = st.create_store(home=home, passphrase=PASSPHRASE, practitioner_name="Bench",
-                                    team_name="Bench team", plain=False)
+            store = st.create_store(
+                home=home,
+                passphrase=PASSPHRASE,
+                practitioner_name="Bench",
+                team_name="Bench team",
+                plain=False,
+            )
             t0 = time.perf_counter()
             counts = build(store, args.families, random.Random(20261128))
             build_s = time.perf_counter() - t0
@@ -218,23 +341,41 @@ def main() -> None:
         size_mb = sum(p.stat().st_size for p in home.iterdir()) / 1e6
         results = []
         for step, (label, _) in STEPS.items():
-            out = subprocess.run([sys.executable, "-m", "tests.bench.store", "--measure", step,
-                                  "--home", str(home)], capture_output=True, text=True,
-                                 check=True)
+            out = subprocess.run(
+                [sys.executable, "-m", "tests.bench.store", "--measure", step, "--home", str(home)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             r = json.loads(out.stdout.strip().splitlines()[-1])
-            results.append([label, str(r["runs"]), f"{r['median']:.2f}", f"{r['p95']:.2f}",
-                            f"{r['peak_mib']:.0f}", f"{r['before_mib']:.0f}"])
+            results.append(
+                [
+                    label,
+                    str(r["runs"]),
+                    f"{r['median']:.2f}",
+                    f"{r['p95']:.2f}",
+                    f"{r['peak_mib']:.0f}",
+                    f"{r['before_mib']:.0f}",
+                ]
+            )
 
-    print(f"Built {counts} in {build_s:.1f} s; store files {size_mb:.1f} MB "
-          f"(SQLCipher 4, WAL, synchronous=FULL)\n")
+    print(
+        f"Built {counts} in {build_s:.1f} s; store files {size_mb:.1f} MB "
+        f"(SQLCipher 4, WAL, synchronous=FULL)\n"
+    )
     header = ["step", "runs", "median ms", "p95 ms", "peak RSS MiB", "RSS before MiB"]
     widths = [max(len(r[i]) for r in [header, *results]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *results]:
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-    print("\nEach step runs in a fresh process (open store, warm-up call, then the timed runs);"
-          "\npeak RSS is that process's high-water mark (VmHWM, reset before the timed runs"
-          "\nwhere the kernel allows it).")
+        print(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+    print(
+        "\nEach step runs in a fresh process (open store, warm-up call, then the timed runs);"
+        "\npeak RSS is that process's high-water mark (VmHWM, reset before the timed runs"
+        "\nwhere the kernel allows it)."
+    )
 
 
 if __name__ == "__main__":

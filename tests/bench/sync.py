@@ -36,12 +36,18 @@ def _plain_insert_rate(db_url: str, ops: list[dict[str, Any]]) -> float:
 
     engine = make_engine(db_url)
     meta = sa.MetaData()
-    table = sa.Table("bench_plain", meta, sa.Column("id", sa.Uuid, primary_key=True),
-                     sa.Column("payload", sa.Text, nullable=False),
-                     sa.Column("hash", sa.String(128), nullable=False))
+    table = sa.Table(
+        "bench_plain",
+        meta,
+        sa.Column("id", sa.Uuid, primary_key=True),
+        sa.Column("payload", sa.Text, nullable=False),
+        sa.Column("hash", sa.String(128), nullable=False),
+    )
     meta.create_all(engine)
-    rows = [{"id": uuid.UUID(o["id"]), "payload": json.dumps(o["payload"], sort_keys=True),
-             "hash": o["hash"]} for o in ops]
+    rows = [
+        {"id": uuid.UUID(o["id"]), "payload": json.dumps(o["payload"], sort_keys=True), "hash": o["hash"]}
+        for o in ops
+    ]
     start = time.perf_counter()
     with engine.begin() as conn:
         conn.execute(table.insert(), rows)
@@ -83,8 +89,9 @@ def run_backend(kind: str, db_url: str, n: int, folder: Path) -> dict[str, Any]:
         device.close()
 
         reader = new_store(folder / f"{kind}-reader", plain=False)
-        enrol_device(store=reader, server_url=server.url, code=new_code(db_url, team_id),
-                     device_name="reader")
+        enrol_device(
+            store=reader, server_url=server.url, code=new_code(db_url, team_id), device_name="reader"
+        )
         with reader.session() as s:
             token = get_sync_value(session=s, key="token")
         client = ServerClient(server.url, token)
@@ -99,9 +106,18 @@ def run_backend(kind: str, db_url: str, n: int, folder: Path) -> dict[str, Any]:
     finally:
         server.stop()
     plain = _plain_insert_rate(db_url, visits)
-    return {"backend": kind, "visits": n, "setup_s": made_s, "push_s": push_s,
-            "push_rate": len(ops) / push_s, "pull_s": pull_s, "pull_rate": pulled.pulled / pull_s,
-            "plain_rate": plain, "ratio": (len(ops) / push_s) / plain, "rss_mb": rss}
+    return {
+        "backend": kind,
+        "visits": n,
+        "setup_s": made_s,
+        "push_s": push_s,
+        "push_rate": len(ops) / push_s,
+        "pull_s": pull_s,
+        "pull_rate": pulled.pulled / pull_s,
+        "plain_rate": plain,
+        "ratio": (len(ops) / push_s) / plain,
+        "rss_mb": rss,
+    }
 
 
 def main() -> None:
@@ -115,18 +131,23 @@ def main() -> None:
                 results.append(run_backend("postgres", url, n, folder))
         else:
             print("(PostgreSQL skipped: SAFESLEEP_TEST_PG_URL is not set)")
-    head = (f"{'backend':<9} {'visits':>7} {'push s':>7} {'push/s':>8} {'pull s':>7} "
-            f"{'pull/s':>8} {'plain/s':>9} {'push/plain':>10} {'server RSS':>11}")
+    head = (
+        f"{'backend':<9} {'visits':>7} {'push s':>7} {'push/s':>8} {'pull s':>7} "
+        f"{'pull/s':>8} {'plain/s':>9} {'push/plain':>10} {'server RSS':>11}"
+    )
     print(head)
     print("-" * len(head))
     for r in results:
-        print(f"{r['backend']:<9} {r['visits']:>7} {r['push_s']:>7.2f} {r['push_rate']:>8.0f} "
-              f"{r['pull_s']:>7.2f} {r['pull_rate']:>8.0f} {r['plain_rate']:>9.0f} "
-              f"{r['ratio']:>10.2f} {r['rss_mb']:>8.0f} MB")
+        print(
+            f"{r['backend']:<9} {r['visits']:>7} {r['push_s']:>7.2f} {r['push_rate']:>8.0f} "
+            f"{r['pull_s']:>7.2f} {r['pull_rate']:>8.0f} {r['plain_rate']:>9.0f} "
+            f"{r['ratio']:>10.2f} {r['rss_mb']:>8.0f} MB"
+        )
     for r in results:
         ok = r["push_s"] < AIM_SECONDS * r["visits"] / 10_000 and r["ratio"] >= 0.2
-        print(f"{r['backend']}: aim (10,000 in < 10 s and >= 1/5 of plain insert): "
-              f"{'met' if ok else 'NOT met'}")
+        print(
+            f"{r['backend']}: aim (10,000 in < 10 s and >= 1/5 of plain insert): {'met' if ok else 'NOT met'}"
+        )
 
 
 if __name__ == "__main__":

@@ -63,13 +63,20 @@ def build_store(home: Path, families: int) -> float:
     """The store helper's bench builder: families, babies, 3 signed visits each."""
     from tests.bench.store import build
 
-    store = services.create(home=home, passphrase=PASSPHRASE, practitioner="Bench",
-                            team="Bench team", demo=False)
+    store = services.create(
+        home=home, passphrase=PASSPHRASE, practitioner="Bench", team="Bench team", demo=False
+    )
     started = time.perf_counter()
     build(store, families, random.Random(20261128))
-    services.create_family(store=store, name="Benchmark family", surname="Benchmark",
-                           postcode="SO14 7DU", address="", baby_name="Kit",
-                           baby_born="2026-11-01")
+    services.create_family(
+        store=store,
+        name="Benchmark family",
+        surname="Benchmark",
+        postcode="SO14 7DU",
+        address="",
+        baby_name="Kit",
+        baby_born="2026-11-01",
+    )
     store.close()
     return time.perf_counter() - started
 
@@ -131,8 +138,9 @@ def in_process(home: Path, runs: int) -> dict[str, list[float]]:
                 services.search(store=store, query=q)
                 search.append((time.perf_counter() - started) * 1000)
         row = services.search(store=store, query="Benchmark")[0]
-        vid = row.draft_visit_id or services.start_visit(store=store, family_id=row.family_id,
-                                                         baby_id=row.baby_id)
+        vid = row.draft_visit_id or services.start_visit(
+            store=store, family_id=row.family_id, baby_id=row.baby_id
+        )
         visit = VisitState()
         visit.open(store, vid)
         answer = []
@@ -153,8 +161,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = args.home or Path(tmp) / "device"
-        built = "reused" if services.store_exists(home=home) else (
-            f"built in {build_store(home, args.families):.0f} s")
+        built = (
+            "reused"
+            if services.store_exists(home=home)
+            else (f"built in {build_store(home, args.families):.0f} s")
+        )
         frames = first_frame(home, args.runs)
         browser = in_browser(home, args.runs * 4)
         python = in_process(home, args.runs)
@@ -169,14 +180,16 @@ def main() -> None:
     print(f"Store: {args.families} families ({built}); Chromium headless, no GPU\n")
     header = ("measure", "runs", "median ms", "p95 ms", "aim ms")
     table = [header] + [
-        (label, str(len(s)), f"{_ms(s)[0]:.1f}", f"{_ms(s)[1]:.1f}", str(aim or "")) for
-        label, s, aim in rows]
-    table.append(("app process RSS with the store open (MiB)", "1", f"{browser['rss']:.0f}", "",
-                  "200"))
+        (label, str(len(s)), f"{_ms(s)[0]:.1f}", f"{_ms(s)[1]:.1f}", str(aim or "")) for label, s, aim in rows
+    ]
+    table.append(("app process RSS with the store open (MiB)", "1", f"{browser['rss']:.0f}", "", "200"))
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in [table[0], tuple("-" * w for w in widths), *table[1:]]:
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        print(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,10 @@ from tests.domain.factories import visit_doc
 
 def safesleep(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app", *args], input=stdin, capture_output=True, text=True,
+        [sys.executable, "-m", "app", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
 
@@ -24,9 +27,14 @@ def write(tmp_path: Path, doc: Any, name: str = "visit.json") -> Path:
     return path
 
 
-HIGH_RISK = visit_doc(sleep__shared_surfaces=["sofa"], carers__alcohol=True,
-                      sleep__bed_sharing="sometimes", baby__gestation_weeks=35,
-                      family__domestic_abuse=True, sleep__position=None)
+HIGH_RISK = visit_doc(
+    sleep__shared_surfaces=["sofa"],
+    carers__alcohol=True,
+    sleep__bed_sharing="sometimes",
+    baby__gestation_weeks=35,
+    family__domestic_abuse=True,
+    sleep__position=None,
+)
 
 
 def test_json_output_is_the_assessment_document(tmp_path: Path):
@@ -36,8 +44,10 @@ def test_json_output_is_the_assessment_document(tmp_path: Path):
     assert result["risk_level"] == "high"
     assert result["escalate"] is True
     assert [f["code"] for f in result["factors"]] == [
-        "sofa_or_armchair_sharing", "bed_sharing_after_alcohol_or_drugs",
-        "bed_sharing_premature", "premature",
+        "sofa_or_armchair_sharing",
+        "bed_sharing_after_alcohol_or_drugs",
+        "bed_sharing_premature",
+        "premature",
     ]
     assert result["unanswered"] == ["sleep.position"]
     assert result["prompts"] == ["bed_sharing_safety_advice", "discuss_with_supervisor"]

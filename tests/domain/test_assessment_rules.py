@@ -21,61 +21,100 @@ FACTOR_CASES: list[tuple[str, dict[str, Any], list[str]]] = [
     ("usual place armchair", {"sleep__place": "armchair"}, ["sofa_or_armchair_sharing"]),
     ("airbed shared", {"sleep__shared_surfaces": ["airbed"]}, ["airbed_sharing"]),
     ("usual place airbed", {"sleep__place": "airbed"}, ["airbed_sharing"]),
-    ("all surfaces", {"sleep__shared_surfaces": ["sofa", "airbed", "armchair"]},
-     ["sofa_or_armchair_sharing", "airbed_sharing"]),
+    (
+        "all surfaces",
+        {"sleep__shared_surfaces": ["sofa", "airbed", "armchair"]},
+        ["sofa_or_armchair_sharing", "airbed_sharing"],
+    ),
     ("bed-sharing alone", BED_SHARING, []),
     ("usually bed-sharing alone", {"sleep__bed_sharing": "usually"}, []),
     ("alcohol without bed-sharing", {"carers__alcohol": True}, []),
-    ("bed-sharing after alcohol", {**BED_SHARING, "carers__alcohol": True},
-     ["bed_sharing_after_alcohol_or_drugs"]),
-    ("bed-sharing after drugs", {**BED_SHARING, "carers__drugs": True},
-     ["bed_sharing_after_alcohol_or_drugs"]),
-    ("bed-sharing on drowsy medicine", {**BED_SHARING, "carers__sedating_medication": True},
-     ["bed_sharing_after_alcohol_or_drugs"]),
-    ("adult bed after alcohol", {"sleep__place": "adult_bed", "carers__alcohol": True},
-     ["bed_sharing_after_alcohol_or_drugs"]),
-    ("adult bed with never recorded", {"sleep__place": "adult_bed", "sleep__bed_sharing": "never",
-                                       "carers__drugs": True},
-     ["bed_sharing_after_alcohol_or_drugs"]),
-    ("bed-sharing with smoker", {**BED_SHARING, "carers__smoker_in_household": True},
-     ["bed_sharing_with_smoker", "smoking"]),
-    ("smoked in pregnancy and bed-sharing", {**BED_SHARING, "carers__smoked_in_pregnancy": True},
-     ["smoking"]),
+    (
+        "bed-sharing after alcohol",
+        {**BED_SHARING, "carers__alcohol": True},
+        ["bed_sharing_after_alcohol_or_drugs"],
+    ),
+    (
+        "bed-sharing after drugs",
+        {**BED_SHARING, "carers__drugs": True},
+        ["bed_sharing_after_alcohol_or_drugs"],
+    ),
+    (
+        "bed-sharing on drowsy medicine",
+        {**BED_SHARING, "carers__sedating_medication": True},
+        ["bed_sharing_after_alcohol_or_drugs"],
+    ),
+    (
+        "adult bed after alcohol",
+        {"sleep__place": "adult_bed", "carers__alcohol": True},
+        ["bed_sharing_after_alcohol_or_drugs"],
+    ),
+    (
+        "adult bed with never recorded",
+        {"sleep__place": "adult_bed", "sleep__bed_sharing": "never", "carers__drugs": True},
+        ["bed_sharing_after_alcohol_or_drugs"],
+    ),
+    (
+        "bed-sharing with smoker",
+        {**BED_SHARING, "carers__smoker_in_household": True},
+        ["bed_sharing_with_smoker", "smoking"],
+    ),
+    (
+        "smoked in pregnancy and bed-sharing",
+        {**BED_SHARING, "carers__smoked_in_pregnancy": True},
+        ["smoking"],
+    ),
     ("smoker without bed-sharing", {"carers__smoker_in_household": True}, ["smoking"]),
     ("smoked in pregnancy", {"carers__smoked_in_pregnancy": True}, ["smoking"]),
-    ("bed-sharing premature 36+6", {**BED_SHARING, "baby__gestation_weeks": 36,
-                                    "baby__gestation_days": 6},
-     ["bed_sharing_premature", "premature"]),
-    ("bed-sharing at 37+0", {**BED_SHARING, "baby__gestation_weeks": 37,
-                             "baby__gestation_days": 0}, []),
+    (
+        "bed-sharing premature 36+6",
+        {**BED_SHARING, "baby__gestation_weeks": 36, "baby__gestation_days": 6},
+        ["bed_sharing_premature", "premature"],
+    ),
+    ("bed-sharing at 37+0", {**BED_SHARING, "baby__gestation_weeks": 37, "baby__gestation_days": 0}, []),
     ("premature 36+6", {"baby__gestation_weeks": 36, "baby__gestation_days": 6}, ["premature"]),
     ("term 37+0", {"baby__gestation_weeks": 37, "baby__gestation_days": 0}, []),
     ("very premature 24 weeks", {"baby__gestation_weeks": 24}, ["premature"]),
-    ("bed-sharing low birth weight 2.49", {**BED_SHARING, "baby__birth_weight_kg": 2.49},
-     ["bed_sharing_low_birth_weight", "low_birth_weight"]),
+    (
+        "bed-sharing low birth weight 2.49",
+        {**BED_SHARING, "baby__birth_weight_kg": 2.49},
+        ["bed_sharing_low_birth_weight", "low_birth_weight"],
+    ),
     ("bed-sharing at 2.5 kg", {**BED_SHARING, "baby__birth_weight_kg": 2.5}, []),
     ("low birth weight 2.49", {"baby__birth_weight_kg": 2.49}, ["low_birth_weight"]),
     ("birth weight 2.5", {"baby__birth_weight_kg": 2.5}, []),
-    ("5.5 lb is under 2.5 kg", {"baby__birth_weight_kg": None, "baby__birth_weight_lb": 5.5},
-     ["low_birth_weight"]),
+    (
+        "5.5 lb is under 2.5 kg",
+        {"baby__birth_weight_kg": None, "baby__birth_weight_lb": 5.5},
+        ["low_birth_weight"],
+    ),
     ("5.52 lb is 2.504 kg", {"baby__birth_weight_kg": None, "baby__birth_weight_lb": 5.52}, []),
-    ("bed-sharing extremely tired", {**BED_SHARING, "carers__extreme_tiredness": True},
-     ["bed_sharing_extreme_tiredness"]),
+    (
+        "bed-sharing extremely tired",
+        {**BED_SHARING, "carers__extreme_tiredness": True},
+        ["bed_sharing_extreme_tiredness"],
+    ),
     ("extremely tired without bed-sharing", {"carers__extreme_tiredness": True}, []),
     ("side sleeping", {"sleep__position": "side"}, ["not_on_back"]),
     ("front sleeping", {"sleep__position": "front"}, ["not_on_back"]),
     ("position unknown", {"sleep__position": "unknown"}, []),
     ("one item", {"sleep__items": ["pillow"]}, ["items_in_sleep_space"]),
-    ("many items", {"sleep__items": ["duvet", "bumper", "pod_or_nest", "weighted_bedding"]},
-     ["items_in_sleep_space"]),
+    (
+        "many items",
+        {"sleep__items": ["duvet", "bumper", "pod_or_nest", "weighted_bedding"]},
+        ["items_in_sleep_space"],
+    ),
     ("soft mattress", {"sleep__mattress": "soft_or_worn"}, ["unsuitable_mattress"]),
     ("mattress unknown", {"sleep__mattress": "unknown"}, []),
     ("room 15.9", {"sleep__room_temperature_c": 15.9}, ["room_temperature"]),
     ("room 16", {"sleep__room_temperature_c": 16}, []),
     ("room 20", {"sleep__room_temperature_c": 20}, []),
     ("room 20.1", {"sleep__room_temperature_c": 20.1}, ["room_temperature"]),
-    ("own room at 182 days", {"sleep__room": "own_room", "baby__date_of_birth": "2026-05-22"},
-     ["not_room_sharing"]),
+    (
+        "own room at 182 days",
+        {"sleep__room": "own_room", "baby__date_of_birth": "2026-05-22"},
+        ["not_room_sharing"],
+    ),
     ("own room at 183 days", {"sleep__room": "own_room", "baby__date_of_birth": "2026-05-21"}, []),
     ("own room, age unknown", {"sleep__room": "own_room", "baby__date_of_birth": None}, []),
     ("other room young baby", {"sleep__room": "other"}, []),
@@ -151,10 +190,16 @@ def test_escalation_follows_high_risk_with_context_or_two_combining_issues(
 
 
 def test_context_lists_the_true_family_answers_in_design_order():
-    doc = visit_doc(family__out_of_routine_planned=True, family__domestic_abuse=True,
-                    family__substance_misuse=False, family__unidentified_adults=True)
+    doc = visit_doc(
+        family__out_of_routine_planned=True,
+        family__domestic_abuse=True,
+        family__substance_misuse=False,
+        family__unidentified_adults=True,
+    )
     assert assess(parse_visit(doc)).context == (
-        "domestic_abuse", "unidentified_adults", "out_of_routine_planned"
+        "domestic_abuse",
+        "unidentified_adults",
+        "out_of_routine_planned",
     )
 
 
@@ -162,8 +207,10 @@ def test_context_lists_the_true_family_answers_in_design_order():
     ("changes", "expected"),
     [
         ({}, ("room_sharing", "back_sleeping")),
-        ({"feeding__breastfed": True, "feeding__dummy": True},
-         ("breastfed", "dummy", "room_sharing", "back_sleeping")),
+        (
+            {"feeding__breastfed": True, "feeding__dummy": True},
+            ("breastfed", "dummy", "room_sharing", "back_sleeping"),
+        ),
         ({"sleep__room": "own_room", "sleep__position": "side"}, ()),
         ({"sleep__room": None, "sleep__position": None, "feeding__breastfed": True}, ("breastfed",)),
     ],
@@ -182,12 +229,23 @@ def test_protective_factors(changes: dict[str, Any], expected: tuple[str, ...]):
         ({"sleep__place": "adult_bed"}, ("bed_sharing_safety_advice",)),
         ({"family__out_of_routine_planned": True}, ("out_of_routine_plan",)),
         ({"family__unidentified_adults": True}, ("be_curious_about_adults",)),
-        ({"family__domestic_abuse": True, "family__substance_misuse": True},
-         ("discuss_with_supervisor",)),
-        ({"sleep__seen": False, "sleep__bed_sharing": "sometimes", "carers__alcohol": True,
-          "family__unidentified_adults": True, "family__out_of_routine_planned": True},
-         ("ask_to_see_sleep_space", "bed_sharing_safety_advice", "out_of_routine_plan",
-          "be_curious_about_adults", "discuss_with_supervisor")),
+        ({"family__domestic_abuse": True, "family__substance_misuse": True}, ("discuss_with_supervisor",)),
+        (
+            {
+                "sleep__seen": False,
+                "sleep__bed_sharing": "sometimes",
+                "carers__alcohol": True,
+                "family__unidentified_adults": True,
+                "family__out_of_routine_planned": True,
+            },
+            (
+                "ask_to_see_sleep_space",
+                "bed_sharing_safety_advice",
+                "out_of_routine_plan",
+                "be_curious_about_adults",
+                "discuss_with_supervisor",
+            ),
+        ),
     ],
 )
 def test_prompts(changes: dict[str, Any], expected: tuple[str, ...]):
@@ -195,8 +253,9 @@ def test_prompts(changes: dict[str, Any], expected: tuple[str, ...]):
 
 
 def test_unanswered_names_each_missing_question_and_accepts_weight_in_lb():
-    doc = visit_doc(sleep__position=None, carers__drugs=None, baby__birth_weight_kg=None,
-                    baby__birth_weight_lb=7.1)
+    doc = visit_doc(
+        sleep__position=None, carers__drugs=None, baby__birth_weight_kg=None, baby__birth_weight_lb=7.1
+    )
     assert assess(parse_visit(doc)).unanswered == ("sleep.position", "carers.drugs")
 
 
@@ -205,11 +264,24 @@ def test_a_complete_visit_has_nothing_unanswered():
 
 
 def test_assessment_json_has_the_design_shape():
-    doc = visit_doc(sleep__shared_surfaces=["sofa"], family__domestic_abuse=True,
-                    feeding__breastfed=True, sleep__seen=False, sleep__position=None)
+    doc = visit_doc(
+        sleep__shared_surfaces=["sofa"],
+        family__domestic_abuse=True,
+        feeding__breastfed=True,
+        sleep__seen=False,
+        sleep__position=None,
+    )
     out = assess(parse_visit(doc)).to_json()
-    assert set(out) == {"risk_level", "escalate", "factors", "context", "protective", "prompts",
-                        "unanswered", "guidance_version"}
+    assert set(out) == {
+        "risk_level",
+        "escalate",
+        "factors",
+        "context",
+        "protective",
+        "prompts",
+        "unanswered",
+        "guidance_version",
+    }
     assert out["risk_level"] == "high" and out["escalate"] is True
     assert set(out["factors"][0]) == {"code", "severity", "title", "advice", "source_url"}
     assert out["factors"][0]["code"] == "sofa_or_armchair_sharing"

@@ -16,8 +16,12 @@ ALLOWED_SOURCES = (
 
 @pytest.mark.parametrize(
     ("kind", "codes"),
-    [("factors", FACTOR_CODES), ("protective", PROTECTIVE_CODES), ("prompts", PROMPT_CODES),
-     ("context", CONTEXT_CODES)],
+    [
+        ("factors", FACTOR_CODES),
+        ("protective", PROTECTIVE_CODES),
+        ("prompts", PROMPT_CODES),
+        ("context", CONTEXT_CODES),
+    ],
 )
 def test_every_code_has_an_entry_with_title_note_and_https_source(kind: str, codes: tuple[str, ...]):
     g = load_guidance()

@@ -18,8 +18,13 @@ from tests.domain.strategies import valid_visit_docs
 
 ON = dt.date(2026, 11, 20)
 ALL_CONTEXT = {f"family__{code}": True for code in CONTEXT_CODES}
-RISKY = {"sleep__shared_surfaces": ["sofa"], "sleep__bed_sharing": "sometimes",
-         "carers__alcohol": True, "sleep__items": ["pillow"], "baby__gestation_weeks": 35}
+RISKY = {
+    "sleep__shared_surfaces": ["sofa"],
+    "sleep__bed_sharing": "sometimes",
+    "carers__alcohol": True,
+    "sleep__items": ["pillow"],
+    "baby__gestation_weeks": 35,
+}
 
 
 def content(doc: dict[str, Any], **kwargs: Any) -> LeafletContent:
@@ -62,8 +67,7 @@ def test_no_text_from_context_entries_or_practitioner_notes_ever_gets_in(doc: di
 def test_factors_come_highest_severity_first_with_family_advice_and_source():
     guidance = load_guidance()
     result = content(visit_doc(**RISKY))
-    assert [f.high for f in result.factors] == sorted((f.high for f in result.factors),
-                                                      reverse=True)
+    assert [f.high for f in result.factors] == sorted((f.high for f in result.factors), reverse=True)
     assessment = assess(parse_visit(visit_doc(**RISKY)))
     severity = {f.code: f.severity for f in assessment.factors}
     assert {f.code for f in result.factors} == assessment.codes
@@ -77,7 +81,11 @@ def test_factors_come_highest_severity_first_with_family_advice_and_source():
 def test_protective_items_carry_title_and_family_advice():
     result = content(visit_doc(feeding__breastfed=True, feeding__dummy=True))
     assert [p.title for p in result.protective] == [
-        "Breastfeeding", "Using a dummy", "Sleeping in your room", "Sleeping on the back"]
+        "Breastfeeding",
+        "Using a dummy",
+        "Sleeping in your room",
+        "Sleeping on the back",
+    ]
     assert all(p.text for p in result.protective)
 
 
@@ -106,9 +114,17 @@ def test_linked_pages_are_unique_lullaby_trust_first_and_never_gov_uk():
     assert all(p.label for p in result.linked_pages)
 
 
-@pytest.mark.parametrize(("name", "first"), [
-    ("Sam", "Sam"), ("  Sam  Taylor ", "Sam"), ("Mary-Jane O’Neill", "Mary-Jane"),
-    ("", None), ("   ", None), (None, None)])
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Sam", "Sam"),
+        ("  Sam  Taylor ", "Sam"),
+        ("Mary-Jane O’Neill", "Mary-Jane"),
+        ("", None),
+        ("   ", None),
+        (None, None),
+    ],
+)
 def test_first_name_is_the_first_word_of_the_recorded_name(name: str | None, first: str | None):
     assert first_name(name) == first
 
@@ -120,10 +136,14 @@ def test_title_uses_the_first_name_or_your_baby():
 
 def test_plan_lines_come_from_text_or_a_list_without_blank_lines_or_bullets():
     expected = ("Cot next to the bed", "Sleep bag, no duvet")
-    assert content(visit_doc(), agreed_actions="- Cot next to the bed\n\n• Sleep bag, no duvet\n"
-                   ).plan == expected
-    assert content(visit_doc(), agreed_actions=["Cot next to the bed", " ",
-                                                "Sleep bag, no duvet"]).plan == expected
+    assert (
+        content(visit_doc(), agreed_actions="- Cot next to the bed\n\n• Sleep bag, no duvet\n").plan
+        == expected
+    )
+    assert (
+        content(visit_doc(), agreed_actions=["Cot next to the bed", " ", "Sleep bag, no duvet"]).plan
+        == expected
+    )
     assert content(visit_doc()).plan == ()
 
 

@@ -34,8 +34,13 @@ def test_a_valid_visit_survives_its_own_document(doc: dict[str, Any]):
 
 
 BAD_VALUES = st.one_of(
-    st.just("not-a-value"), st.just(-1000), st.just(10_000.5), st.just([]), st.just({"x": 1}),
-    st.just("2026-99-99"), st.just(True),
+    st.just("not-a-value"),
+    st.just(-1000),
+    st.just(10_000.5),
+    st.just([]),
+    st.just({"x": 1}),
+    st.just("2026-99-99"),
+    st.just(True),
 )
 
 
@@ -51,9 +56,20 @@ def corrupted_docs(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     field = draw(st.sampled_from(fields or ["type"]))
     bad = draw(BAD_VALUES)
     # True is a valid answer for yes/no questions; a string is valid for names.
-    if bad is True and section in ("carers", "feeding", "family", "sleep") and field not in (
-        "place", "room", "position", "mattress", "items", "room_temperature_c", "bed_sharing",
-        "shared_surfaces",
+    if (
+        bad is True
+        and section in ("carers", "feeding", "family", "sleep")
+        and field
+        not in (
+            "place",
+            "room",
+            "position",
+            "mattress",
+            "items",
+            "room_temperature_c",
+            "bed_sharing",
+            "shared_surfaces",
+        )
     ):
         bad = "yes"
     if bad == [] and field in ("items", "shared_surfaces"):

@@ -61,8 +61,12 @@ def render_pngs(pdf: bytes, folder: Path, dpi: int = 50) -> list[Path]:
     """Render every page with pdftoppm; fails the test if pdftoppm rejects the file."""
     source = folder / "leaflet.pdf"
     source.write_bytes(pdf)
-    done = subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(folder / "page")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(source), str(folder / "page")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "Error" not in done.stderr, done.stderr
     return sorted(folder.glob("page*.png"))

@@ -9,18 +9,41 @@ LOW_RISK: dict[str, Any] = {
     "format": "safesleep.visit/1",
     "visit": {"date": "2026-11-20", "type": "new_birth"},
     "practitioner": {"name": "Alex Visitor", "phone": "023 8000 1234"},
-    "baby": {"name": "Sam Taylor", "date_of_birth": "2026-11-02", "gestation_weeks": 40,
-             "birth_weight_kg": 3.4},
-    "sleep": {"place": "cot", "room": "parents_room", "seen": True, "position": "back",
-              "mattress": "firm_flat_waterproof", "items": [], "room_temperature_c": 18,
-              "bed_sharing": "never", "shared_surfaces": [], "car_seat_over_2h": False,
-              "sling": False},
-    "carers": {"smoker_in_household": False, "smoked_in_pregnancy": False, "alcohol": False,
-               "drugs": False, "sedating_medication": False, "extreme_tiredness": False},
+    "baby": {
+        "name": "Sam Taylor",
+        "date_of_birth": "2026-11-02",
+        "gestation_weeks": 40,
+        "birth_weight_kg": 3.4,
+    },
+    "sleep": {
+        "place": "cot",
+        "room": "parents_room",
+        "seen": True,
+        "position": "back",
+        "mattress": "firm_flat_waterproof",
+        "items": [],
+        "room_temperature_c": 18,
+        "bed_sharing": "never",
+        "shared_surfaces": [],
+        "car_seat_over_2h": False,
+        "sling": False,
+    },
+    "carers": {
+        "smoker_in_household": False,
+        "smoked_in_pregnancy": False,
+        "alcohol": False,
+        "drugs": False,
+        "sedating_medication": False,
+        "extreme_tiredness": False,
+    },
     "feeding": {"breastfed": True, "dummy": False},
-    "family": {"domestic_abuse": False, "parental_mental_health": False,
-               "substance_misuse": False, "unidentified_adults": False,
-               "out_of_routine_planned": False},
+    "family": {
+        "domestic_abuse": False,
+        "parental_mental_health": False,
+        "substance_misuse": False,
+        "unidentified_adults": False,
+        "out_of_routine_planned": False,
+    },
 }
 
 
@@ -36,34 +59,70 @@ def _with(base: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:
 HIGH_RISK = _with(
     LOW_RISK,
     baby={"name": "Ruby", "date_of_birth": "2026-10-30"},
-    sleep={"place": "moses_basket", "bed_sharing": "sometimes", "shared_surfaces": ["sofa"],
-           "items": ["pillow"], "seen": False},
+    sleep={
+        "place": "moses_basket",
+        "bed_sharing": "sometimes",
+        "shared_surfaces": ["sofa"],
+        "items": ["pillow"],
+        "seen": False,
+    },
     carers={"alcohol": True},
     feeding={"breastfed": False, "dummy": True},
-    family={"domestic_abuse": True, "parental_mental_health": True, "substance_misuse": True,
-            "unidentified_adults": True, "out_of_routine_planned": True},
+    family={
+        "domestic_abuse": True,
+        "parental_mental_health": True,
+        "substance_misuse": True,
+        "unidentified_adults": True,
+        "out_of_routine_planned": True,
+    },
 )
 
 # Every one of the 16 factors at once (a stress test for layout).
 MANY_FACTORS = _with(
     LOW_RISK,
     practitioner={"name": "Jo O’Neill-Smith", "phone": "07700 900123"},
-    baby={"name": "Alexandria-Rose", "date_of_birth": "2026-10-01", "gestation_weeks": 34,
-          "gestation_days": 2, "birth_weight_kg": 2.1},
-    sleep={"place": "car_seat", "room": "own_room", "seen": False, "position": "front",
-           "mattress": "soft_or_worn", "items": ["pillow", "duvet", "bumper", "pod_or_nest"],
-           "room_temperature_c": 24, "bed_sharing": "usually",
-           "shared_surfaces": ["sofa", "armchair", "airbed"], "car_seat_over_2h": True},
-    carers={"smoker_in_household": True, "smoked_in_pregnancy": True, "alcohol": True,
-            "drugs": True, "sedating_medication": True, "extreme_tiredness": True},
+    baby={
+        "name": "Alexandria-Rose",
+        "date_of_birth": "2026-10-01",
+        "gestation_weeks": 34,
+        "gestation_days": 2,
+        "birth_weight_kg": 2.1,
+    },
+    sleep={
+        "place": "car_seat",
+        "room": "own_room",
+        "seen": False,
+        "position": "front",
+        "mattress": "soft_or_worn",
+        "items": ["pillow", "duvet", "bumper", "pod_or_nest"],
+        "room_temperature_c": 24,
+        "bed_sharing": "usually",
+        "shared_surfaces": ["sofa", "armchair", "airbed"],
+        "car_seat_over_2h": True,
+    },
+    carers={
+        "smoker_in_household": True,
+        "smoked_in_pregnancy": True,
+        "alcohol": True,
+        "drugs": True,
+        "sedating_medication": True,
+        "extreme_tiredness": True,
+    },
     feeding={"breastfed": False, "dummy": False},
-    family={"domestic_abuse": True, "parental_mental_health": True, "substance_misuse": True,
-            "unidentified_adults": True, "out_of_routine_planned": True},
+    family={
+        "domestic_abuse": True,
+        "parental_mental_health": True,
+        "substance_misuse": True,
+        "unidentified_adults": True,
+        "out_of_routine_planned": True,
+    },
 )
 
 # Nothing recorded beyond the format: the leaflet must still make sense.
 EMPTY: dict[str, Any] = {"format": "safesleep.visit/1"}
 
-PLAN = ["Ruby sleeps in her Moses basket next to your bed for every sleep.",
-        "If you feel sleepy on the sofa, put Ruby down in her basket first.",
-        "Take the pillow out of the basket tonight."]
+PLAN = [
+    "Ruby sleeps in her Moses basket next to your bed for every sleep.",
+    "If you feel sleepy on the sofa, put Ruby down in her basket first.",
+    "Take the pillow out of the basket tonight.",
+]

@@ -15,8 +15,12 @@ BAD = {"format": "safesleep.visit/1", "baby": {"birth_weight_kg": 9}}
 
 
 def safesleep(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "app", "leaflet", *map(str, args)], input=stdin,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "leaflet", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def write(folder: Path, name: str, doc: Any) -> Path:
@@ -40,8 +44,19 @@ def test_output_paper_plan_and_follow_up_options(tmp_path: Path):
     source = write(tmp_path, "ruby.json", HIGH_RISK)
     out = tmp_path / "print" / "sheet.pdf"
     out.parent.mkdir()
-    done = safesleep(source, "-o", out, "--paper", "letter", "--plan", "Basket next to the bed",
-                     "--plan", "No pillow in the basket", "--follow-up", "2026-12-04")
+    done = safesleep(
+        source,
+        "-o",
+        out,
+        "--paper",
+        "letter",
+        "--plan",
+        "Basket next to the bed",
+        "--plan",
+        "No pillow in the basket",
+        "--follow-up",
+        "2026-12-04",
+    )
     assert done.returncode == 0, done.stderr
     text = read_pdf(out.read_bytes())
     assert set(text.sizes) == {(612, 792)}
@@ -57,8 +72,11 @@ def test_stdin_to_stdout(tmp_path: Path):
 
 
 def test_batch_renders_every_valid_file_and_reports_the_invalid_one(tmp_path: Path):
-    files = [write(tmp_path, "sam.json", LOW_RISK), write(tmp_path, "bad.json", BAD),
-             write(tmp_path, "many.json", MANY_FACTORS)]
+    files = [
+        write(tmp_path, "sam.json", LOW_RISK),
+        write(tmp_path, "bad.json", BAD),
+        write(tmp_path, "many.json", MANY_FACTORS),
+    ]
     other = tmp_path / "other"
     other.mkdir()
     files.append(write(other, "sam.json", HIGH_RISK))  # same stem: must not overwrite
@@ -72,8 +90,7 @@ def test_batch_renders_every_valid_file_and_reports_the_invalid_one(tmp_path: Pa
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == ["many-leaflet.pdf", "sam-2-leaflet.pdf", "sam-leaflet.pdf"]
     titles = {read_pdf((out_dir / n).read_bytes()).metadata["/Title"] for n in written}
-    assert titles == {"Safer sleep for Sam", "Safer sleep for Alexandria-Rose",
-                      "Safer sleep for Ruby"}
+    assert titles == {"Safer sleep for Sam", "Safer sleep for Alexandria-Rose", "Safer sleep for Ruby"}
     assert all(set(read_pdf((out_dir / n).read_bytes()).sizes) == {(612, 792)} for n in written)
 
 
@@ -89,8 +106,7 @@ def test_invalid_single_file_exits_2_with_field_paths_and_writes_nothing(tmp_pat
     source = write(tmp_path, "bad.json", BAD)
     done = safesleep(source)
     assert done.returncode == 2
-    assert done.stderr.decode().strip() == (
-        f"{source}: baby.birth_weight_kg: must be between 0.3 and 7.0 kg")
+    assert done.stderr.decode().strip() == (f"{source}: baby.birth_weight_kg: must be between 0.3 and 7.0 kg")
     assert not (tmp_path / "bad-leaflet.pdf").exists()
 
 
@@ -114,7 +130,5 @@ def test_many_files_without_out_dir_are_written_next_to_each_input(tmp_path: Pat
     files = [write(first, "sam.json", LOW_RISK), write(second, "ruby.json", HIGH_RISK)]
     done = safesleep(*files)
     assert done.returncode == 0, done.stderr
-    assert read_pdf((first / "sam-leaflet.pdf").read_bytes()).metadata["/Title"] == (
-        "Safer sleep for Sam")
-    assert read_pdf((second / "ruby-leaflet.pdf").read_bytes()).metadata["/Title"] == (
-        "Safer sleep for Ruby")
+    assert read_pdf((first / "sam-leaflet.pdf").read_bytes()).metadata["/Title"] == ("Safer sleep for Sam")
+    assert read_pdf((second / "ruby-leaflet.pdf").read_bytes()).metadata["/Title"] == ("Safer sleep for Ruby")

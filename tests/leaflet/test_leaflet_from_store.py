@@ -20,28 +20,53 @@ TODAY = dt.date.today()
 
 
 def _store_with_visit(home: Path) -> UUID:
-    store = st.create_store(home=home, passphrase=KEY, practitioner_name="Ann Visitor",
-                            team_name="Portswood HV team", practitioner_phone="023 8000 0000",
-                            plain=False)
+    store = st.create_store(
+        home=home,
+        passphrase=KEY,
+        practitioner_name="Ann Visitor",
+        team_name="Portswood HV team",
+        practitioner_phone="023 8000 0000",
+        plain=False,
+    )
     try:
         with store.session() as session:
-            family = st.create_family(session=session, data={
-                "name": "Okafor family", "surname": "Okafor", "address": "1 High Street",
-                "postcode": "SO14 7DU", "carers": [{"name": "Ada", "relationship": "mother"}]})
-            baby = st.add_baby(session=session, family_id=family.id, data={
-                "name": "Tobi Okafor", "date_of_birth": TODAY - dt.timedelta(days=20),
-                "gestation_weeks": 39, "gestation_days": 2, "birth_weight_kg": 3.4})
-            visit = st.start_visit(session=session, baby_id=baby.id, visit_date=TODAY,
-                                   visit_type="new_birth")
-            for path, value in {"sleep.shared_surfaces": ["sofa"], "sleep.position": "back",
-                                "family.domestic_abuse": True,
-                                "family.unidentified_adults": True}.items():
+            family = st.create_family(
+                session=session,
+                data={
+                    "name": "Okafor family",
+                    "surname": "Okafor",
+                    "address": "1 High Street",
+                    "postcode": "SO14 7DU",
+                    "carers": [{"name": "Ada", "relationship": "mother"}],
+                },
+            )
+            baby = st.add_baby(
+                session=session,
+                family_id=family.id,
+                data={
+                    "name": "Tobi Okafor",
+                    "date_of_birth": TODAY - dt.timedelta(days=20),
+                    "gestation_weeks": 39,
+                    "gestation_days": 2,
+                    "birth_weight_kg": 3.4,
+                },
+            )
+            visit = st.start_visit(session=session, baby_id=baby.id, visit_date=TODAY, visit_type="new_birth")
+            for path, value in {
+                "sleep.shared_surfaces": ["sofa"],
+                "sleep.position": "back",
+                "family.domestic_abuse": True,
+                "family.unidentified_adults": True,
+            }.items():
                 st.save_answer(session=session, visit_id=visit.id, path=path, value=value)
-            st.save_notes(session=session, visit_id=visit.id,
-                          parents_said="Dad's new partner stays over; mum feels low",
-                          observed="Empty cans by the sofa",
-                          agreed_actions="Tobi sleeps in the cot for every sleep",
-                          follow_up_date=TODAY + dt.timedelta(days=14))
+            st.save_notes(
+                session=session,
+                visit_id=visit.id,
+                parents_said="Dad's new partner stays over; mum feels low",
+                observed="Empty cans by the sofa",
+                agreed_actions="Tobi sleeps in the cot for every sleep",
+                follow_up_date=TODAY + dt.timedelta(days=14),
+            )
             return visit.id
     finally:
         store.close()
@@ -50,8 +75,9 @@ def _store_with_visit(home: Path) -> UUID:
 def _run(home: Path, *args: str, key: str = KEY) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "SAFESLEEP_HOME": str(home), "SAFESLEEP_DB_KEY": key}
     env.pop("SAFESLEEP_PLAIN_SQLITE", None)
-    return subprocess.run([sys.executable, "-m", "app", "leaflet", *args], env=env,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "leaflet", *args], env=env, capture_output=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -60,8 +86,7 @@ def stored(tmp_path: Path) -> tuple[Path, UUID]:
     return home, _store_with_visit(home)
 
 
-def test_leaflet_of_a_stored_visit_is_written_and_recorded(stored: tuple[Path, UUID],
-                                                           tmp_path: Path):
+def test_leaflet_of_a_stored_visit_is_written_and_recorded(stored: tuple[Path, UUID], tmp_path: Path):
     home, visit_id = stored
     out = tmp_path / "tobi.pdf"
     done = _run(home, "--visit", str(visit_id), "-o", str(out), "--paper", "letter")
@@ -88,10 +113,10 @@ def test_leaflet_of_a_stored_visit_is_written_and_recorded(stored: tuple[Path, U
 
 
 def test_unknown_visit_or_bad_id_or_wrong_key_exit_2_without_a_record(
-        stored: tuple[Path, UUID], tmp_path: Path):
+    stored: tuple[Path, UUID], tmp_path: Path
+):
     home, _ = stored
-    unknown = _run(home, "--visit", "01934b6e-0000-7000-8000-000000000000", "-o",
-                   str(tmp_path / "x.pdf"))
+    unknown = _run(home, "--visit", "01934b6e-0000-7000-8000-000000000000", "-o", str(tmp_path / "x.pdf"))
     assert unknown.returncode == 2 and b"no such visit" in unknown.stderr
     bad = _run(home, "--visit", "not-an-id")
     assert bad.returncode == 2 and b"--visit: must be a visit id" in bad.stderr

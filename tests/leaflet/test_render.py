@@ -24,15 +24,14 @@ from tests.leaflet.samples import EMPTY, HIGH_RISK, LOW_RISK, MANY_FACTORS, PLAN
 TRIGGERS: dict[str, dict[str, Any]] = {
     "sofa_or_armchair_sharing": {"sleep__shared_surfaces": ["armchair"]},
     "airbed_sharing": {"sleep__place": "airbed"},
-    "bed_sharing_after_alcohol_or_drugs": {"sleep__bed_sharing": "sometimes",
-                                           "carers__sedating_medication": True},
-    "bed_sharing_with_smoker": {"sleep__bed_sharing": "usually",
-                                "carers__smoker_in_household": True},
+    "bed_sharing_after_alcohol_or_drugs": {
+        "sleep__bed_sharing": "sometimes",
+        "carers__sedating_medication": True,
+    },
+    "bed_sharing_with_smoker": {"sleep__bed_sharing": "usually", "carers__smoker_in_household": True},
     "bed_sharing_premature": {"sleep__place": "adult_bed", "baby__gestation_weeks": 35},
-    "bed_sharing_low_birth_weight": {"sleep__bed_sharing": "sometimes",
-                                     "baby__birth_weight_kg": 2.2},
-    "bed_sharing_extreme_tiredness": {"sleep__bed_sharing": "sometimes",
-                                      "carers__extreme_tiredness": True},
+    "bed_sharing_low_birth_weight": {"sleep__bed_sharing": "sometimes", "baby__birth_weight_kg": 2.2},
+    "bed_sharing_extreme_tiredness": {"sleep__bed_sharing": "sometimes", "carers__extreme_tiredness": True},
     "not_on_back": {"sleep__position": "side"},
     "premature": {"baby__gestation_weeks": 36},
     "low_birth_weight": {"baby__birth_weight_kg": 2.3},
@@ -43,17 +42,31 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "not_room_sharing": {"sleep__room": "own_room"},
     "unsafe_sleep_place": {"sleep__car_seat_over_2h": True},
 }
-CONTEXT_WORDS = ("domestic abuse", "abuse", "mental health", "mental ill", "substance",
-                 "unidentified", "safeguarding", "supervisor", "escalat", "change of routine",
-                 "known to services")
+CONTEXT_WORDS = (
+    "domestic abuse",
+    "abuse",
+    "mental health",
+    "mental ill",
+    "substance",
+    "unidentified",
+    "safeguarding",
+    "supervisor",
+    "escalat",
+    "change of routine",
+    "known to services",
+)
 SAMPLES = {"low": LOW_RISK, "high": HIGH_RISK, "many": MANY_FACTORS, "empty": EMPTY}
 
 
 def _with_context(doc: dict[str, Any]) -> dict[str, Any]:
     out = copy.deepcopy(doc)
-    out["family"] = {"domestic_abuse": True, "parental_mental_health": True,
-                     "substance_misuse": True, "unidentified_adults": True,
-                     "out_of_routine_planned": True}
+    out["family"] = {
+        "domestic_abuse": True,
+        "parental_mental_health": True,
+        "substance_misuse": True,
+        "unidentified_adults": True,
+        "out_of_routine_planned": True,
+    }
     return out
 
 
@@ -80,7 +93,8 @@ def test_sample_leaflets_print_advice_for_their_factors_only(name: str):
     for code in FACTOR_CODES:
         assert text.contains(guidance[code].family_advice) is assessment.has(code), code
     assert text.contains(guidance["bed_sharing_safety_advice"].family_advice) is (
-        "bed_sharing_safety_advice" in assessment.prompts)
+        "bed_sharing_safety_advice" in assessment.prompts
+    )
 
 
 def test_many_factor_leaflet_prints_all_sixteen_factors_highest_severity_first():
@@ -147,8 +161,7 @@ def test_titles_use_the_first_name_or_your_baby():
 def test_practitioner_plan_and_follow_up_are_printed():
     import datetime as dt
 
-    text = read_pdf(pdf_of(HIGH_RISK, agreed_actions="\n".join(PLAN),
-                           follow_up_date=dt.date(2026, 12, 4)))
+    text = read_pdf(pdf_of(HIGH_RISK, agreed_actions="\n".join(PLAN), follow_up_date=dt.date(2026, 12, 4)))
     assert "Speak to your health visitor" in text.words
     assert "Alex Visitor" in text.words and "023 8000 1234" in text.words
     assert "Our plan together" in text.words
@@ -178,8 +191,9 @@ def test_degree_sign_dash_and_curly_apostrophe_survive():
     assert "2026.11-1 · 20 November 2026" in text.words
 
 
-@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792)),
-                                             ("LETTER", (612, 792))])
+@pytest.mark.parametrize(
+    ("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792)), ("LETTER", (612, 792))]
+)
 def test_paper_size_is_a4_by_default_or_letter(paper: str, size: tuple[int, int]):
     assert set(read_pdf(pdf_of(HIGH_RISK, paper=paper)).sizes) == {size}
 
@@ -190,13 +204,20 @@ def test_unknown_paper_is_refused_naming_the_choices():
         render(content, paper="A3")
 
 
-@pytest.mark.parametrize(("name", "paper", "plan", "pages"), [
-    ("low", "A4", None, {1}), ("low", "A4", PLAN, {1, 2}), ("low", "letter", None, {1, 2}),
-    ("high", "A4", PLAN, {1, 2}), ("high", "letter", PLAN, {1, 2}), ("empty", "A4", None, {1}),
-    ("many", "A4", PLAN, {2, 3, 4}), ("many", "letter", PLAN, {2, 3, 4}),
-])
-def test_page_count_suits_the_visit(name: str, paper: str, plan: list[str] | None,
-                                    pages: set[int]):
+@pytest.mark.parametrize(
+    ("name", "paper", "plan", "pages"),
+    [
+        ("low", "A4", None, {1}),
+        ("low", "A4", PLAN, {1, 2}),
+        ("low", "letter", None, {1, 2}),
+        ("high", "A4", PLAN, {1, 2}),
+        ("high", "letter", PLAN, {1, 2}),
+        ("empty", "A4", None, {1}),
+        ("many", "A4", PLAN, {2, 3, 4}),
+        ("many", "letter", PLAN, {2, 3, 4}),
+    ],
+)
+def test_page_count_suits_the_visit(name: str, paper: str, plan: list[str] | None, pages: set[int]):
     text = read_pdf(pdf_of(SAMPLES[name], paper=paper, agreed_actions=plan))
     assert len(text.pages) in pages
     for number, page in enumerate(text.pages, start=1):
@@ -230,6 +251,7 @@ def _contrast(a: Color, b: Color) -> float:
     def luminance(c: Color) -> float:
         def channel(v: float) -> float:
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
 
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)

@@ -12,10 +12,8 @@ from tests.server.helpers import auth, new_team
 from tests.server.pg import database
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
-                                                                marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with database(request.param, tmp_path_factory.mktemp("serverdb")) as url:
         yield url
 

@@ -44,16 +44,33 @@ def signed_visit(family_id: uuid.UUID | None = None, **sections: dict[str, Any])
     doc = copy.deepcopy(FULL_LOW_RISK)
     for section, values in sections.items():
         doc[section].update(values)
-    return {"answers": doc, "family_id": str(family_id) if family_id else None,
-            "status": "signed", "signed_at": "2026-11-20T10:00:00.000000Z",
-            "signed_by_name": "A. Visitor", "visit_date": doc["visit"]["date"]}
+    return {
+        "answers": doc,
+        "family_id": str(family_id) if family_id else None,
+        "status": "signed",
+        "signed_at": "2026-11-20T10:00:00.000000Z",
+        "signed_by_name": "A. Visitor",
+        "visit_date": doc["visit"]["date"],
+    }
 
 
-def op(entity: str, payload: dict[str, Any], *, id: uuid.UUID | None = None,
-       base_version: int | None = None, op_id: uuid.UUID | None = None) -> dict[str, Any]:
-    return {"op_id": str(op_id or uuid7()), "entity": entity, "id": str(id or uuid7()),
-            "kind": "upsert", "base_version": base_version, "payload": payload,
-            "hash": content_hash(payload)}
+def op(
+    entity: str,
+    payload: dict[str, Any],
+    *,
+    id: uuid.UUID | None = None,
+    base_version: int | None = None,
+    op_id: uuid.UUID | None = None,
+) -> dict[str, Any]:
+    return {
+        "op_id": str(op_id or uuid7()),
+        "entity": entity,
+        "id": str(id or uuid7()),
+        "kind": "upsert",
+        "base_version": base_version,
+        "payload": payload,
+        "hash": content_hash(payload),
+    }
 
 
 def batch(*ops: dict[str, Any]) -> dict[str, Any]:

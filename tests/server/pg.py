@@ -21,10 +21,10 @@ def pg_base_url() -> str:
     if url:
         return url
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail("SAFESLEEP_TEST_PG_URL is not set: CI must run the PostgreSQL tests "
-                    "(source scripts/test-env.sh)")
-    pytest.skip("SAFESLEEP_TEST_PG_URL is not set (source scripts/test-env.sh to run the "
-                "PostgreSQL tests)")
+        pytest.fail(
+            "SAFESLEEP_TEST_PG_URL is not set: CI must run the PostgreSQL tests (source scripts/test-env.sh)"
+        )
+    pytest.skip("SAFESLEEP_TEST_PG_URL is not set (source scripts/test-env.sh to run the PostgreSQL tests)")
 
 
 @contextmanager

@@ -19,8 +19,11 @@ def test_enrolment_gives_a_token_the_server_keeps_only_as_a_hash(client: TestCli
     assert device.team_id == str(team_id)
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        stored = conn.execute(sa.select(DeviceRow.token_hash, DeviceRow.name)
-                              .where(DeviceRow.token_hash == token_hash(device.token))).one()
+        stored = conn.execute(
+            sa.select(DeviceRow.token_hash, DeviceRow.name).where(
+                DeviceRow.token_hash == token_hash(device.token)
+            )
+        ).one()
         codes = conn.execute(sa.select(EnrolmentCode.code_hash)).scalars().all()
     engine.dispose()
     assert stored.name == "Tablet 7"
@@ -48,8 +51,7 @@ def test_expired_enrolment_code_is_refused(client: TestClient, db_url: str):
 
 def test_enrolment_code_accepts_lower_case_and_no_dashes(client: TestClient, db_url: str):
     _, code = new_team(db_url)
-    response = client.post("/enrol", json={"code": code.replace("-", "").lower(),
-                                           "device_name": "typed"})
+    response = client.post("/enrol", json={"code": code.replace("-", "").lower(), "device_name": "typed"})
     assert response.status_code == 200
 
 

@@ -30,16 +30,18 @@ def test_oversized_chunked_body_without_content_length_is_refused_too(team_devic
             yield b"x" * (1024 * 1024)
         yield b'"}'
 
-    response = team_device.client.post("/sync/push", headers=team_device.headers,
-                                       content=chunks())
+    response = team_device.client.post("/sync/push", headers=team_device.headers, content=chunks())
     assert response.status_code == 413 and response.json()["error"] == "too_large"
 
 
 def test_unknown_path_and_bad_json_are_json_errors_without_tracebacks(team_device: Device):
     missing = team_device.get("/nowhere")
     assert missing.status_code == 404 and missing.json()["error"] == "not_found"
-    garbled = team_device.client.post("/sync/push", headers=team_device.headers,
-                                      content=b"{not json", )
+    garbled = team_device.client.post(
+        "/sync/push",
+        headers=team_device.headers,
+        content=b"{not json",
+    )
     assert garbled.status_code == 422
     assert "Traceback" not in garbled.text and garbled.json()["error"] == "invalid_request"
     bad_id = team_device.get("/families/not-a-uuid/chronology")
@@ -57,17 +59,17 @@ def test_openapi_docs_are_served(client: TestClient):
     assert "Op" in client.get("/openapi.json").json()["components"]["schemas"]
 
 
-def test_push_and_pull_are_audited_with_counts_and_no_personal_data(
-    team_device: Device, db_url: str
-):
-    visit = signed_visit(baby={"name": "Zebedee Uniquename"},
-                         practitioner={"name": "Practitioner Qwerty"})
+def test_push_and_pull_are_audited_with_counts_and_no_personal_data(team_device: Device, db_url: str):
+    visit = signed_visit(baby={"name": "Zebedee Uniquename"}, practitioner={"name": "Practitioner Qwerty"})
     team_device.post("/sync/push", batch(op("visit", visit), op("family", {"name": "Fam Xyzzy"})))
     team_device.get("/sync/pull")
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(AuditEvent.action, AuditEvent.detail).where(
-            AuditEvent.device_id == uuid.UUID(team_device.id))).all()
+        rows = conn.execute(
+            sa.select(AuditEvent.action, AuditEvent.detail).where(
+                AuditEvent.device_id == uuid.UUID(team_device.id)
+            )
+        ).all()
     engine.dispose()
     actions = {a: json.loads(d) for a, d in rows}
     assert actions["sync.push"]["ops"] == 2 and actions["sync.push"]["applied"] == 2

@@ -22,15 +22,17 @@ def test_server_change_stays_when_the_device_did_not_touch_the_field():
 
 
 def test_both_changing_a_field_to_different_values_is_a_clash_keeping_the_server_value():
-    merged, clashes = three_way_merge(base=BASE, server={**BASE, "address": "S"},
-                                      device={**BASE, "address": "D"})
+    merged, clashes = three_way_merge(
+        base=BASE, server={**BASE, "address": "S"}, device={**BASE, "address": "D"}
+    )
     assert merged["address"] == "S"
     assert clashes == [FieldClash("address", "1 Road", "S", "D")]
 
 
 def test_both_making_the_same_change_is_no_clash():
-    merged, clashes = three_way_merge(base=BASE, server={**BASE, "address": "X"},
-                                      device={**BASE, "address": "X"})
+    merged, clashes = three_way_merge(
+        base=BASE, server={**BASE, "address": "X"}, device={**BASE, "address": "X"}
+    )
     assert merged["address"] == "X" and clashes == []
 
 

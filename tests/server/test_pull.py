@@ -10,8 +10,15 @@ from tests.server.helpers import batch, op, signed_visit
 
 def test_pull_pages_through_every_change_once_in_order(team_device: Device):
     ids = [str(uuid7()) for _ in range(25)]
-    team_device.post("/sync/push", batch(*[op("family", {"n": i}, id=i_d)  # type: ignore[arg-type]
-                                           for i, i_d in enumerate(ids)]))
+    team_device.post(
+        "/sync/push",
+        batch(
+            *[
+                op("family", {"n": i}, id=i_d)  # type: ignore[arg-type]
+                for i, i_d in enumerate(ids)
+            ]
+        ),
+    )
     seen, since, pages = [], 0, 0
     while True:
         page = team_device.get("/sync/pull", params={"since": since, "limit": 10}).json()
@@ -32,8 +39,7 @@ def test_pull_carries_payload_version_and_hash(team_device: Device):
     team_device.post("/sync/push", batch(visit))
     [change] = team_device.get("/sync/pull").json()["changes"]
     assert change["entity"] == "visit" and change["id"] == visit["id"]
-    assert (change["version"], change["hash"], change["payload"]) == (
-        1, visit["hash"], visit["payload"])
+    assert (change["version"], change["hash"], change["payload"]) == (1, visit["hash"], visit["payload"])
 
 
 def test_pull_limit_out_of_range_is_a_clear_422(team_device: Device):

@@ -22,8 +22,7 @@ def test_signed_visit_is_applied_once_and_a_second_copy_is_a_duplicate(team_devi
     visit = op("visit", signed_visit())
     assert results(team_device, visit)[0]["status"] == "applied"
     again = {**visit, "op_id": str(uuid7())}
-    assert results(team_device, again)[0] == {"op_id": again["op_id"], "status": "duplicate",
-                                              "version": 1}
+    assert results(team_device, again)[0] == {"op_id": again["op_id"], "status": "duplicate", "version": 1}
 
 
 def test_replayed_batch_gets_the_stored_answers(team_device: Device):
@@ -58,8 +57,7 @@ def test_invalid_visit_is_rejected_naming_the_field_and_the_rest_of_the_batch_ap
     good = op("visit", signed_visit())
     answers = results(team_device, bad, good)
     assert answers[0]["status"] == "rejected"
-    assert "payload.answers.baby.birth_weight_kg: must be between 0.3 and 7.0 kg" in (
-        answers[0]["error"])
+    assert "payload.answers.baby.birth_weight_kg: must be between 0.3 and 7.0 kg" in (answers[0]["error"])
     assert answers[1]["status"] == "applied"
 
 
@@ -78,8 +76,7 @@ def test_family_changes_on_different_fields_merge(client: TestClient, db_url: st
     fid = uuid7()
     base = {"name": "Family M", "address": "1 Road", "phone": "0100"}
     results(a, op("family", base, id=fid))
-    assert results(a, op("family", {**base, "address": "2 Lane"}, id=fid, base_version=1))[0][
-        "version"] == 2
+    assert results(a, op("family", {**base, "address": "2 Lane"}, id=fid, base_version=1))[0]["version"] == 2
     answer = results(b, op("family", {**base, "phone": "0200"}, id=fid, base_version=1))[0]
     assert answer == {"op_id": answer["op_id"], "status": "applied", "version": 3}
     family = a.get(f"/families/{fid}/chronology").json()["family"]
@@ -96,16 +93,22 @@ def test_same_field_changed_on_two_devices_becomes_a_conflict_with_both_values(
     base = {"name": "Family C", "address": "1 Road", "phone": "0100"}
     results(a, op("family", base, id=fid))
     results(a, op("family", {**base, "address": "A Street"}, id=fid, base_version=1))
-    answer = results(b, op("family", {**base, "address": "B Street", "phone": "0999"}, id=fid,
-                           base_version=1))[0]
+    answer = results(
+        b, op("family", {**base, "address": "B Street", "phone": "0999"}, id=fid, base_version=1)
+    )[0]
     assert answer["status"] == "conflict"
     assert answer["version"] == 3  # the phone change still applied
     [clash] = answer["conflicts"]
     assert (clash["field"], clash["server_value"], clash["device_value"], clash["base_value"]) == (
-        "address", "A Street", "B Street", "1 Road")
+        "address",
+        "A Street",
+        "B Street",
+        "1 Road",
+    )
     listed = a.get("/conflicts").json()["conflicts"]
     assert [(c["field"], c["server_value"], c["device_value"]) for c in listed] == [
-        ("address", "A Street", "B Street")]
+        ("address", "A Street", "B Street")
+    ]
     family = a.get(f"/families/{fid}/chronology").json()["family"]["payload"]
     assert family == {"name": "Family C", "address": "A Street", "phone": "0999"}
 
@@ -129,35 +132,41 @@ def test_version_only_moves_when_the_content_changes(team_device: Device):
 
 
 def test_malformed_batch_is_a_422_naming_the_field(team_device: Device):
-    response = team_device.post("/sync/push", {"batch_id": str(uuid.uuid4()),
-                                               "ops": [{"op_id": "nope"}]})
+    response = team_device.post("/sync/push", {"batch_id": str(uuid.uuid4()), "ops": [{"op_id": "nope"}]})
     assert response.status_code == 422
     body = response.json()
     assert body["error"] == "invalid_request"
     assert any(p.startswith("ops.0.op_id:") for p in body["problems"])
 
 
-def test_a_record_written_twice_in_one_batch_points_at_its_latest_change(
-    team_device: Device, db_url: str
-):
+def test_a_record_written_twice_in_one_batch_points_at_its_latest_change(team_device: Device, db_url: str):
     import sqlalchemy as sa
 
     from app.server.db import make_engine
     from app.server.models import Record
 
     family_id = uuid7()
-    ops = [op("family", {"name": "Family A"}, id=family_id), op("visit", signed_visit()),
-           op("family", {"name": "Family B"}, id=family_id, base_version=1),
-           op("visit", signed_visit()),
-           op("family", {"name": "Family C"}, id=family_id, base_version=2)]
+    ops = [
+        op("family", {"name": "Family A"}, id=family_id),
+        op("visit", signed_visit()),
+        op("family", {"name": "Family B"}, id=family_id, base_version=1),
+        op("visit", signed_visit()),
+        op("family", {"name": "Family C"}, id=family_id, base_version=2),
+    ]
     assert [r["version"] for r in results(team_device, *ops)] == [1, 1, 2, 1, 3]
     changes = team_device.get("/sync/pull").json()["changes"]
     family = [c for c in changes if c["id"] == str(family_id)]
     assert [(c["version"], c["payload"]["name"]) for c in family] == [
-        (1, "Family A"), (2, "Family B"), (3, "Family C")]
+        (1, "Family A"),
+        (2, "Family B"),
+        (3, "Family C"),
+    ]
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        version, seq = conn.execute(sa.select(Record.version, Record.seq).where(
-            Record.entity == "family", Record.entity_id == family_id)).one()
+        version, seq = conn.execute(
+            sa.select(Record.version, Record.seq).where(
+                Record.entity == "family", Record.entity_id == family_id
+            )
+        ).one()
     engine.dispose()
     assert (version, seq) == (3, family[-1]["seq"])

@@ -16,14 +16,17 @@ def test_team_a_cannot_reach_team_b_by_any_endpoint(client: TestClient, db_url: 
     b2 = enrol(client, new_code(db_url, team_b))
     fid = uuid7()
     secret = {"name": "B family", "address": "B house"}
-    b.post("/sync/push", batch(
-        op("family", secret, id=fid),
-        op("visit", signed_visit(fid, sleep={"place": "sofa"},
-                                 family={"domestic_abuse": True})),
-    ))
+    b.post(
+        "/sync/push",
+        batch(
+            op("family", secret, id=fid),
+            op("visit", signed_visit(fid, sleep={"place": "sofa"}, family={"domestic_abuse": True})),
+        ),
+    )
     b.post("/sync/push", batch(op("family", {**secret, "address": "B1"}, id=fid, base_version=1)))
-    clash = b2.post("/sync/push", batch(op("family", {**secret, "address": "B2"}, id=fid,
-                                           base_version=1))).json()["results"][0]
+    clash = b2.post(
+        "/sync/push", batch(op("family", {**secret, "address": "B2"}, id=fid, base_version=1))
+    ).json()["results"][0]
     conflict_id = clash["conflicts"][0]["conflict_id"]
     assert b.get("/review-queue").json()["visits"]  # team B sees its own
 

@@ -23,8 +23,7 @@ def test_chronology_orders_by_visit_date_not_by_arrival(team_device: Device):
     later = op("visit", signed_visit(fid, visit={"date": "2026-11-25"}))
     earlier = op("visit", signed_visit(fid, visit={"date": "2026-11-21"}))
     baby = op("baby", {"family_id": str(fid), "name": "Sam"})
-    team_device.post("/sync/push", batch(op("family", {"name": "F"}, id=fid), later, earlier,
-                                         baby))
+    team_device.post("/sync/push", batch(op("family", {"name": "F"}, id=fid), later, earlier, baby))
     body = team_device.get(f"/families/{fid}/chronology").json()
     assert [e["id"] for e in body["entries"]] == [earlier["id"], later["id"], baby["id"]]
     assert [f["id"] for f in team_device.get("/families").json()["families"]] == [str(fid)]

@@ -19,9 +19,14 @@ TODAY = dt.date.today()
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[st.Store]:
-    s = st.create_store(home=tmp_path / "device", passphrase=PASSPHRASE,
-                        practitioner_name="Ann Visitor", team_name="Portswood HV team",
-                        practitioner_phone="023 8000 0000", plain=False)
+    s = st.create_store(
+        home=tmp_path / "device",
+        passphrase=PASSPHRASE,
+        practitioner_name="Ann Visitor",
+        team_name="Portswood HV team",
+        practitioner_phone="023 8000 0000",
+        plain=False,
+    )
     yield s
     s.close()
 
@@ -38,14 +43,34 @@ class Household:
     baby_id: UUID
 
 
-def make_household(session: Session, surname: str = "Okafor", baby: str = "Sam",
-                   postcode: str = "SO14 7DU", age_days: int = 20) -> Household:
-    family = st.create_family(session=session, data={
-        "name": f"{surname} family", "surname": surname, "address": "1 High Street",
-        "postcode": postcode, "carers": [{"name": "Ada", "relationship": "mother"}]})
-    b = st.add_baby(session=session, family_id=family.id, data={
-        "name": baby, "date_of_birth": TODAY - dt.timedelta(days=age_days),
-        "gestation_weeks": 39, "gestation_days": 2, "birth_weight_kg": 3.4})
+def make_household(
+    session: Session,
+    surname: str = "Okafor",
+    baby: str = "Sam",
+    postcode: str = "SO14 7DU",
+    age_days: int = 20,
+) -> Household:
+    family = st.create_family(
+        session=session,
+        data={
+            "name": f"{surname} family",
+            "surname": surname,
+            "address": "1 High Street",
+            "postcode": postcode,
+            "carers": [{"name": "Ada", "relationship": "mother"}],
+        },
+    )
+    b = st.add_baby(
+        session=session,
+        family_id=family.id,
+        data={
+            "name": baby,
+            "date_of_birth": TODAY - dt.timedelta(days=age_days),
+            "gestation_weeks": 39,
+            "gestation_days": 2,
+            "birth_weight_kg": 3.4,
+        },
+    )
     return Household(family.id, b.id)
 
 

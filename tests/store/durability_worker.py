@@ -12,8 +12,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-PATHS = ("sleep.room_temperature_c", "sleep.place", "carers.alcohol", "sleep.items",
-         "feeding.breastfed", "baby.name")
+PATHS = (
+    "sleep.room_temperature_c",
+    "sleep.place",
+    "carers.alcohol",
+    "sleep.items",
+    "feeding.breastfed",
+    "baby.name",
+)
 PLACES = ("cot", "moses_basket", "sofa", "adult_bed", "bedside_crib")
 ITEMS = ("pillow", "duvet", "bumper")
 MAX_SECONDS = 30
@@ -54,10 +60,12 @@ def main(home: str, key: str) -> None:
     store = st.open_store(home=Path(home), passphrase=key, plain=False)
     with store.session() as s:
         family = st.create_family(session=s, data={"name": "Durable family", "surname": "Durable"})
-        baby = st.add_baby(session=s, family_id=family.id, data={
-            "name": "Sam", "date_of_birth": dt.date.today() - dt.timedelta(days=30)})
-        visit = st.start_visit(session=s, baby_id=baby.id, visit_date=dt.date.today(),
-                               visit_type="new_birth")
+        baby = st.add_baby(
+            session=s,
+            family_id=family.id,
+            data={"name": "Sam", "date_of_birth": dt.date.today() - dt.timedelta(days=30)},
+        )
+        visit = st.start_visit(session=s, baby_id=baby.id, visit_date=dt.date.today(), visit_type="new_birth")
         print(f"visit {visit.id}", flush=True)
         started = time.monotonic()
         i = 0

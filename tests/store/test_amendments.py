@@ -19,18 +19,22 @@ def signed_id(session: Session, household: Household):
 @pytest.mark.parametrize("reason", ["", "   ", None])
 def test_amendment_requires_a_reason(session: Session, signed_id, reason) -> None:
     with pytest.raises(st.RecordError) as err:
-        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "cot"},
-                       reason=reason)
+        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "cot"}, reason=reason)
     assert err.value.problems == ["reason: required; say why the signed visit is being corrected"]
     assert st.get_visit(session=session, visit_id=signed_id).amendments == []
 
 
 def test_amendment_records_what_changed_and_reassesses(session: Session, signed_id) -> None:
-    amendment = st.amend_visit(session=session, visit_id=signed_id,
-                               changes={"sleep.place": "cot", "notes.agreed_actions": "Cot only"},
-                               reason="Sofa was recorded by mistake")
-    assert amendment.changes == {"sleep.place": {"from": "sofa", "to": "cot"},
-                                 "notes.agreed_actions": {"from": "", "to": "Cot only"}}
+    amendment = st.amend_visit(
+        session=session,
+        visit_id=signed_id,
+        changes={"sleep.place": "cot", "notes.agreed_actions": "Cot only"},
+        reason="Sofa was recorded by mistake",
+    )
+    assert amendment.changes == {
+        "sleep.place": {"from": "sofa", "to": "cot"},
+        "notes.agreed_actions": {"from": "", "to": "Cot only"},
+    }
     assert amendment.risk_level == "low" and amendment.author_name == "Ann Visitor"
     visit = st.get_visit(session=session, visit_id=signed_id)
     assert visit.visit.sleep.place.value == "sofa"  # as signed, forever
@@ -43,19 +47,18 @@ def test_amendment_records_what_changed_and_reassesses(session: Session, signed_
 
 def test_amendments_chain_in_order(session: Session, signed_id) -> None:
     st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "cot"}, reason="a")
-    second = st.amend_visit(session=session, visit_id=signed_id,
-                            changes={"sleep.place": "moses_basket"}, reason="b")
+    second = st.amend_visit(
+        session=session, visit_id=signed_id, changes={"sleep.place": "moses_basket"}, reason="b"
+    )
     assert second.changes["sleep.place"] == {"from": "cot", "to": "moses_basket"}
     visit = st.get_visit(session=session, visit_id=signed_id)
     assert [a.reason for a in visit.amendments] == ["a", "b"]
     assert visit.current.sleep.place.value == "moses_basket"
 
 
-def test_invalid_amendment_value_names_the_field_and_stores_nothing(session: Session,
-                                                                    signed_id) -> None:
+def test_invalid_amendment_value_names_the_field_and_stores_nothing(session: Session, signed_id) -> None:
     with pytest.raises(st.VisitError) as err:
-        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "hammock"},
-                       reason="x")
+        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "hammock"}, reason="x")
     assert err.value.problems[0].startswith("sleep.place: must be one of: cot, moses_basket")
     with pytest.raises(st.VisitError, match="unknown field"):
         st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.bed": 1}, reason="x")
@@ -64,8 +67,7 @@ def test_invalid_amendment_value_names_the_field_and_stores_nothing(session: Ses
 
 def test_amendment_that_changes_nothing_is_refused(session: Session, signed_id) -> None:
     with pytest.raises(st.RecordError, match="nothing to amend"):
-        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "sofa"},
-                       reason="same")
+        st.amend_visit(session=session, visit_id=signed_id, changes={"sleep.place": "sofa"}, reason="same")
     with pytest.raises(st.RecordError, match="changes: required"):
         st.amend_visit(session=session, visit_id=signed_id, changes={}, reason="none")
 
@@ -77,8 +79,9 @@ def test_a_draft_is_edited_not_amended(session: Session, household: Household) -
 
 
 def test_amendment_is_queued_and_audited(session: Session, signed_id) -> None:
-    amendment = st.amend_visit(session=session, visit_id=signed_id,
-                               changes={"notes.follow_up_date": "2030-01-02"}, reason="moved")
+    amendment = st.amend_visit(
+        session=session, visit_id=signed_id, changes={"notes.follow_up_date": "2030-01-02"}, reason="moved"
+    )
     ops = [op for op in st.pending_ops(session=session, limit=1000) if op.entity == "amendment"]
     assert [op.entity_id for op in ops] == [amendment.id]
     assert ops[0].payload["reason"] == "moved"

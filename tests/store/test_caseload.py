@@ -33,8 +33,11 @@ def test_search_by_surname_baby_name_or_postcode_prefix(session: Session) -> Non
 
 def test_row_shows_babies_last_visit_risk_drafts_and_next_due(session: Session) -> None:
     h = make_household(session, "Okafor", "Sam", age_days=40)
-    st.add_baby(session=session, family_id=h.family_id,
-                data={"name": "Ada", "date_of_birth": TODAY - dt.timedelta(days=400)})
+    st.add_baby(
+        session=session,
+        family_id=h.family_id,
+        data={"name": "Ada", "date_of_birth": TODAY - dt.timedelta(days=400)},
+    )
     old = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=30), sleep__place="sofa")
     st.save_notes(session=session, visit_id=old, follow_up_date=TODAY)
     st.sign_visit(session=session, visit_id=old)
@@ -43,14 +46,17 @@ def test_row_shows_babies_last_visit_risk_drafts_and_next_due(session: Session) 
     st.sign_visit(session=session, visit_id=new)
     draft(session, h.baby_id)
     [row] = st.search_caseload(session=session, query="okafor")
-    assert [(b.name, b.age_text) for b in row.babies] == [("Ada", "1 year 1 month"),
-                                                          ("Sam", "5 weeks")]
+    assert [(b.name, b.age_text) for b in row.babies] == [("Ada", "1 year 1 month"), ("Sam", "5 weeks")]
     assert row.last_visit_date == TODAY - dt.timedelta(days=2)
     assert (row.last_risk_level, row.last_escalate) == ("increased", False)
     assert row.drafts == 1
     assert row.next_due == TODAY + dt.timedelta(days=14)
-    st.amend_visit(session=session, visit_id=new, reason="pillow was removed before I left",
-                   changes={"sleep.items": [], "notes.follow_up_date": TODAY.isoformat()})
+    st.amend_visit(
+        session=session,
+        visit_id=new,
+        reason="pillow was removed before I left",
+        changes={"sleep.items": [], "notes.follow_up_date": TODAY.isoformat()},
+    )
     [row] = st.search_caseload(session=session, query="okafor")
     assert (row.last_risk_level, row.next_due) == ("low", TODAY)
 
@@ -58,8 +64,7 @@ def test_row_shows_babies_last_visit_risk_drafts_and_next_due(session: Session) 
 def test_family_without_visits(session: Session) -> None:
     make_household(session, "Nowak")
     [row] = st.search_caseload(session=session, query="nowak")
-    assert (row.last_visit_date, row.last_risk_level, row.drafts, row.next_due) == (
-        None, None, 0, None)
+    assert (row.last_visit_date, row.last_risk_level, row.drafts, row.next_due) == (None, None, 0, None)
 
 
 def test_age_text() -> None:

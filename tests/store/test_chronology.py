@@ -12,23 +12,38 @@ from tests.store.conftest import TODAY, draft, make_household
 
 def test_chronology_orders_everything_across_babies_and_practitioners(session: Session) -> None:
     h = make_household(session, "Okafor", "Sam", age_days=200)
-    ada = st.add_baby(session=session, family_id=h.family_id,
-                      data={"name": "Ada", "date_of_birth": TODAY - dt.timedelta(days=90)})
+    ada = st.add_baby(
+        session=session,
+        family_id=h.family_id,
+        data={"name": "Ada", "date_of_birth": TODAY - dt.timedelta(days=90)},
+    )
     colleague = st.add_practitioner(session=session, name="Priya Shah")
     session.commit()
     # recorded out of order on purpose
-    late = draft(session, ada.id, day=TODAY - dt.timedelta(days=10), sleep__place="sofa",
-                 family__domestic_abuse=True)
-    early = st.start_visit(session=session, baby_id=h.baby_id, practitioner_id=colleague.id,
-                           visit_date=TODAY - dt.timedelta(days=150), visit_type="targeted").id
+    late = draft(
+        session, ada.id, day=TODAY - dt.timedelta(days=10), sleep__place="sofa", family__domestic_abuse=True
+    )
+    early = st.start_visit(
+        session=session,
+        baby_id=h.baby_id,
+        practitioner_id=colleague.id,
+        visit_date=TODAY - dt.timedelta(days=150),
+        visit_type="targeted",
+    ).id
     st.save_answer(session=session, visit_id=early, path="sleep.place", value="cot")
-    st.save_notes(session=session, visit_id=early, parents_said="Sleeps well",
-                  agreed_actions="Keep the cot clear")
+    st.save_notes(
+        session=session, visit_id=early, parents_said="Sleeps well", agreed_actions="Keep the cot clear"
+    )
     st.sign_visit(session=session, visit_id=early, signed_by=colleague.id)
     st.record_leaflet(session=session, visit_id=late, content_hash="sha256:00ff")
     st.sign_visit(session=session, visit_id=late)
-    st.amend_visit(session=session, visit_id=early, changes={"sleep.position": "back"},
-                   reason="position was asked but not typed in", author=colleague.id)
+    st.amend_visit(
+        session=session,
+        visit_id=early,
+        changes={"sleep.position": "back"},
+        reason="position was asked but not typed in",
+        author=colleague.id,
+    )
     st.add_note(session=session, family_id=h.family_id, text="Mum phoned: moving house")
     in_progress = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=1))
 
@@ -39,8 +54,7 @@ def test_chronology_orders_everything_across_babies_and_practitioners(session: S
     assert {k for k, _ in kinds[4:]} == {"amendment", "note"}
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     first, second = entries[0], entries[1]
-    assert (first.baby_name, first.practitioner_name, first.risk_level) == (
-        "Sam", "Priya Shah", "low")
+    assert (first.baby_name, first.practitioner_name, first.risk_level) == ("Sam", "Priya Shah", "low")
     assert "Parent/child said: Sleeps well" in first.text
     assert (second.baby_name, second.practitioner_name) == ("Ada", "Ann Visitor")
     assert (second.risk_level, second.escalate) == ("high", True)

@@ -19,26 +19,48 @@ VISIT = {
     "format": "safesleep.visit/1",
     "visit": {"date": "2026-11-20", "type": "new_birth"},
     "practitioner": {"name": "A. Visitor", "phone": "023 0000 0000"},
-    "baby": {"name": "Sam", "date_of_birth": "2026-11-02", "gestation_weeks": 36,
-             "gestation_days": 4, "birth_weight_kg": 2.4},
-    "sleep": {"place": "cot", "room": "parents_room", "seen": True, "position": "back",
-              "mattress": "firm_flat_waterproof", "items": ["pillow"], "room_temperature_c": 19,
-              "bed_sharing": "never", "shared_surfaces": ["sofa"], "car_seat_over_2h": False,
-              "sling": False},
+    "baby": {
+        "name": "Sam",
+        "date_of_birth": "2026-11-02",
+        "gestation_weeks": 36,
+        "gestation_days": 4,
+        "birth_weight_kg": 2.4,
+    },
+    "sleep": {
+        "place": "cot",
+        "room": "parents_room",
+        "seen": True,
+        "position": "back",
+        "mattress": "firm_flat_waterproof",
+        "items": ["pillow"],
+        "room_temperature_c": 19,
+        "bed_sharing": "never",
+        "shared_surfaces": ["sofa"],
+        "car_seat_over_2h": False,
+        "sling": False,
+    },
     "carers": {"smoker_in_household": False, "alcohol": False},
     "feeding": {"breastfed": True},
     "family": {"domestic_abuse": True},
 }
 
 
-def run(home: Path, *args: str, key: str | None = "cli-test-key",
-        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    home: Path, *args: str, key: str | None = "cli-test-key", stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAFESLEEP_")}
     env["SAFESLEEP_HOME"] = str(home)
     if key is not None:
         env["SAFESLEEP_DB_KEY"] = key
-    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, text=True,
-                          capture_output=True, input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        capture_output=True,
+        input=stdin,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -62,8 +84,15 @@ def test_import_then_export_round_trips(tmp_path: Path, visit_file: Path) -> Non
 def test_import_signed_and_chronology_by_name_and_id(tmp_path: Path, visit_file: Path) -> None:
     home = tmp_path / "home"
     first = run(home, "visit", "import", str(visit_file), "--family", "Okafor family", "--sign")
-    second = run(home, "visit", "import", "-", "--family", "okafor family",
-                 stdin=json.dumps({**VISIT, "visit": {"date": "2026-11-27", "type": "targeted"}}))
+    second = run(
+        home,
+        "visit",
+        "import",
+        "-",
+        "--family",
+        "okafor family",
+        stdin=json.dumps({**VISIT, "visit": {"date": "2026-11-27", "type": "targeted"}}),
+    )
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     text = run(home, "family", "chronology", "Okafor")
     assert text.returncode == 0, text.stderr
@@ -84,8 +113,7 @@ def test_import_signed_and_chronology_by_name_and_id(tmp_path: Path, visit_file:
 def test_bad_input_exits_2_with_field_paths_and_no_traceback(tmp_path: Path) -> None:
     home = tmp_path / "home"
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({**VISIT, "sleep": {"place": "hammock"},
-                               "baby": {"birth_weight_kg": 12}}))
+    bad.write_text(json.dumps({**VISIT, "sleep": {"place": "hammock"}, "baby": {"birth_weight_kg": 12}}))
     done = run(home, "visit", "import", str(bad))
     assert done.returncode == 2
     assert f"{bad}: sleep.place: must be one of: cot" in done.stderr

@@ -20,8 +20,7 @@ def test_an_open_read_does_not_block_a_write(store: st.Store, household: Househo
     assert visit.visit.sleep.place.value == "sofa"
 
 
-def test_concurrent_autosaves_from_two_threads_all_land(store: st.Store,
-                                                       household: Household) -> None:
+def test_concurrent_autosaves_from_two_threads_all_land(store: st.Store, household: Household) -> None:
     with store.session() as s:
         first, second = draft(s, household.baby_id), draft(s, household.baby_id)
     errors: list[BaseException] = []
@@ -30,14 +29,15 @@ def test_concurrent_autosaves_from_two_threads_all_land(store: st.Store,
         try:
             with store.session() as s:
                 for t in temps:
-                    st.save_answer(session=s, visit_id=visit_id,
-                                   path="sleep.room_temperature_c", value=t)
+                    st.save_answer(session=s, visit_id=visit_id, path="sleep.room_temperature_c", value=t)
                     st.search_caseload(session=s, query="oka")
         except BaseException as exc:  # reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=save, args=(first, range(10, 30))),
-               threading.Thread(target=save, args=(second, range(20, 40)))]
+    threads = [
+        threading.Thread(target=save, args=(first, range(10, 30))),
+        threading.Thread(target=save, args=(second, range(20, 40))),
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -57,8 +57,6 @@ def test_store_session_rolls_back_on_error(store: st.Store) -> None:
         pass
     with store.session() as s:
         assert st.search_caseload(session=s) == []
-
-
 
 
 def test_write_session_holds_the_write_lock_until_it_ends(store: st.Store) -> None:

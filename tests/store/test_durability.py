@@ -30,8 +30,12 @@ def _run_and_kill(home: Path, rnd: random.Random, mode: str) -> tuple[UUID | Non
     """
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.store.durability_worker", str(home), PASSPHRASE],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     lines: list[str] = []
     visit_seen = threading.Event()
     answers_seen = threading.Event()
@@ -72,8 +76,7 @@ def test_answers_committed_before_sigkill_survive(store: st.Store) -> None:
     rnd = random.Random()
     modes = ["answers", "start", "visit", "answers", "visit", "answers"]
     runs = [_run_and_kill(store.home, rnd, mode) for mode in modes]
-    assert all(visit_id is not None for (visit_id, _), m in zip(runs, modes, strict=True)
-               if m != "start")
+    assert all(visit_id is not None for (visit_id, _), m in zip(runs, modes, strict=True) if m != "start")
     reopened = st.open_store(home=store.home, passphrase=PASSPHRASE, plain=False)
     with reopened.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
@@ -85,7 +88,7 @@ def test_answers_committed_before_sigkill_survive(store: st.Store) -> None:
             stored = {p: get_answer(doc, p) for p in PATHS}
             # Everything reported is there; at most the one answer in flight may also be.
             assert stored in (expected_after(reported), expected_after(reported + 1)), (
-                f"visit {visit_id}: {reported} answers reported committed, found {stored}")
+                f"visit {visit_id}: {reported} answers reported committed, found {stored}"
+            )
     reopened.close()
-    assert all(reported > 0 for (_, reported), m in zip(runs, modes, strict=True)
-               if m == "answers")
+    assert all(reported > 0 for (_, reported), m in zip(runs, modes, strict=True) if m == "answers")

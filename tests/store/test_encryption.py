@@ -56,10 +56,12 @@ def test_kdf_side_file_holds_scrypt_parameters_and_salt_not_the_key(store: st.St
 def test_two_stores_with_the_same_passphrase_get_different_keys(tmp_path: Path) -> None:
     from app.store.keys import derive_key, read_kdf_params
 
-    a = st.create_store(home=tmp_path / "a", passphrase="same", practitioner_name="A",
-                        team_name="T", plain=False)
-    b = st.create_store(home=tmp_path / "b", passphrase="same", practitioner_name="B",
-                        team_name="T", plain=False)
+    a = st.create_store(
+        home=tmp_path / "a", passphrase="same", practitioner_name="A", team_name="T", plain=False
+    )
+    b = st.create_store(
+        home=tmp_path / "b", passphrase="same", practitioner_name="B", team_name="T", plain=False
+    )
     a.close()
     b.close()
     assert derive_key("same", read_kdf_params(a.home)) != derive_key("same", read_kdf_params(b.home))
@@ -76,16 +78,14 @@ def test_store_exists_create_twice_and_open_missing(tmp_path: Path, store: st.St
     assert st.store_exists(home=store.home)
     assert not st.store_exists(home=tmp_path / "elsewhere")
     with pytest.raises(st.StoreAlreadyExists):
-        st.create_store(home=store.home, passphrase="x", practitioner_name="A", team_name="T",
-                        plain=False)
+        st.create_store(home=store.home, passphrase="x", practitioner_name="A", team_name="T", plain=False)
     with pytest.raises(st.StoreMissing):
         st.open_store(home=tmp_path / "elsewhere", passphrase="x", plain=False)
 
 
 def test_empty_passphrase_cannot_create_an_encrypted_store(tmp_path: Path) -> None:
     with pytest.raises(st.StoreError, match="passphrase"):
-        st.create_store(home=tmp_path / "d", passphrase="", practitioner_name="A", team_name="T",
-                        plain=False)
+        st.create_store(home=tmp_path / "d", passphrase="", practitioner_name="A", team_name="T", plain=False)
 
 
 def test_unlock_is_audited(store: st.Store) -> None:
@@ -98,10 +98,10 @@ def test_unlock_is_audited(store: st.Store) -> None:
     assert "create_store" in actions
 
 
-def test_plain_development_mode_announces_itself(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    s = st.create_store(home=tmp_path / "plain", passphrase="", practitioner_name="Dev",
-                        team_name="T", plain=True)
+def test_plain_development_mode_announces_itself(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    s = st.create_store(
+        home=tmp_path / "plain", passphrase="", practitioner_name="Dev", team_name="T", plain=True
+    )
     s.close()
     assert PLAIN_WARNING in capsys.readouterr().err
     assert not s.encrypted

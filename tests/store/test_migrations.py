@@ -21,12 +21,15 @@ def test_upgrade_of_an_empty_database_matches_the_models(tmp_path: Path) -> None
     migrate(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
-        triggers = {r[0] for r in conn.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+        triggers = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
     engine.dispose()
     assert diff == []
-    assert {"visit_signed_no_update", "visit_signed_no_delete", "amendment_no_update",
-            "audit_event_no_delete"} <= triggers
+    assert {
+        "visit_signed_no_update",
+        "visit_signed_no_delete",
+        "amendment_no_update",
+        "audit_event_no_delete",
+    } <= triggers
 
 
 def test_one_head_and_open_store_records_it(store: st.Store) -> None:
@@ -49,8 +52,10 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "base")
     with engine.connect() as conn:
-        tables = {r[0] for r in conn.execute(
-            text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"))}
+        tables = {
+            r[0]
+            for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"))
+        }
     assert tables <= {"alembic_version"}
     migrate(engine)
     with engine.connect() as conn:

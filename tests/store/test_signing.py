@@ -29,8 +29,7 @@ def test_signing_stores_the_assessment_snapshot(session: Session, household: Hou
     assert visit.signed_by_name == "Ann Visitor" and visit.signed_at is not None
 
 
-def test_signed_visit_refuses_edits_through_the_service(session: Session,
-                                                        household: Household) -> None:
+def test_signed_visit_refuses_edits_through_the_service(session: Session, household: Household) -> None:
     visit = _signed(session, household)
     with pytest.raises(st.VisitSigned, match="amendment"):
         st.save_answer(session=session, visit_id=visit.id, path="sleep.place", value="cot")
@@ -44,14 +43,18 @@ def test_signed_visit_refuses_edits_through_the_service(session: Session,
     assert again.visit.sleep.place.value == "sofa" and again.agreed_actions == "Cot tonight"
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE visit SET answers = '{}' WHERE id = :id",
-    "UPDATE visit SET status = 'draft' WHERE id = :id",
-    "UPDATE visit SET agreed_actions = 'x', risk_level = 'low' WHERE id = :id",
-    "DELETE FROM visit WHERE id = :id",
-])
-def test_trigger_refuses_any_sql_change_to_a_signed_visit(store: st.Store, household: Household,
-                                                          sql: str) -> None:
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE visit SET answers = '{}' WHERE id = :id",
+        "UPDATE visit SET status = 'draft' WHERE id = :id",
+        "UPDATE visit SET agreed_actions = 'x', risk_level = 'low' WHERE id = :id",
+        "DELETE FROM visit WHERE id = :id",
+    ],
+)
+def test_trigger_refuses_any_sql_change_to_a_signed_visit(
+    store: st.Store, household: Household, sql: str
+) -> None:
     with store.session() as s:
         visit = _signed(s, household)
     with pytest.raises(IntegrityError, match="signed"), store.engine.begin() as conn:
@@ -64,18 +67,21 @@ def test_trigger_leaves_drafts_editable(store: st.Store, household: Household) -
     with store.session() as s:
         vid = draft(s, household.baby_id)
     with store.engine.begin() as conn:
-        changed = conn.execute(text("UPDATE visit SET observed = 'seen' WHERE id = :id"),
-                               {"id": vid.hex}).rowcount
+        changed = conn.execute(
+            text("UPDATE visit SET observed = 'seen' WHERE id = :id"), {"id": vid.hex}
+        ).rowcount
     assert changed == 1
 
 
 @pytest.mark.parametrize("table", ["amendment", "leaflet_record", "case_note", "audit_event"])
-def test_trigger_refuses_changes_to_other_signed_records(store: st.Store, household: Household,
-                                                         table: str) -> None:
+def test_trigger_refuses_changes_to_other_signed_records(
+    store: st.Store, household: Household, table: str
+) -> None:
     with store.session() as s:
         visit = _signed(s, household)
-        st.amend_visit(session=s, visit_id=visit.id, changes={"sleep.place": "cot"},
-                       reason="recorded the wrong place")
+        st.amend_visit(
+            session=s, visit_id=visit.id, changes={"sleep.place": "cot"}, reason="recorded the wrong place"
+        )
         st.record_leaflet(session=s, visit_id=visit.id, content_hash="sha256:abc")
         st.add_note(session=s, family_id=household.family_id, text="Phoned mum")
     for sql in (f"UPDATE {table} SET content_hash = 'x'", f"DELETE FROM {table}"):
@@ -84,7 +90,8 @@ def test_trigger_refuses_changes_to_other_signed_records(store: st.Store, househ
 
 
 def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
-        session: Session, household: Household) -> None:
+    session: Session, household: Household
+) -> None:
     vid = draft(session, household.baby_id, sleep__place="cot")
     assert not [op for op in st.pending_ops(session=session) if op.entity == "visit"]
     visit = st.sign_visit(session=session, visit_id=vid)
@@ -99,10 +106,10 @@ def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
 
 
 def test_leaflet_given_during_a_draft_is_queued_after_its_visit(
-        session: Session, household: Household) -> None:
+    session: Session, household: Household
+) -> None:
     vid = draft(session, household.baby_id)
-    leaflet = st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:feed",
-                                paper="A5")
+    leaflet = st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:feed", paper="A5")
     assert not [op for op in st.pending_ops(session=session) if op.entity == "leaflet"]
     st.sign_visit(session=session, visit_id=vid)
     order = [(op.entity, op.entity_id) for op in st.pending_ops(session=session, limit=1000)]
@@ -122,7 +129,11 @@ def test_leaflet_record_checks_its_fields(session: Session, household: Household
     vid = draft(session, household.baby_id)
     with pytest.raises(st.RecordError) as err:
         st.record_leaflet(session=session, visit_id=vid, content_hash=" ", paper="A3")
-    assert err.value.problems == ["content_hash: required (the sha256 of the leaflet given)",
-                                  "paper: must be one of: A4, A5, Letter, screen"]
-    assert st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1",
-                             paper="letter").paper == "Letter"
+    assert err.value.problems == [
+        "content_hash: required (the sha256 of the leaflet given)",
+        "paper: must be one of: A4, A5, Letter, screen",
+    ]
+    assert (
+        st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1", paper="letter").paper
+        == "Letter"
+    )

@@ -9,8 +9,7 @@ import app.store as st
 from tests.store.conftest import Household, draft
 
 
-def test_outbox_is_ordered_and_written_with_each_change(session: Session,
-                                                        household: Household) -> None:
+def test_outbox_is_ordered_and_written_with_each_change(session: Session, household: Household) -> None:
     ops = st.pending_ops(session=session, limit=1000)
     seqs = [op.seq for op in ops]
     assert seqs == sorted(seqs)
@@ -23,9 +22,13 @@ def test_outbox_is_ordered_and_written_with_each_change(session: Session,
 
 def test_mark_ops_records_server_answers(session: Session, household: Household) -> None:
     ops = st.pending_ops(session=session, limit=1000)
-    count = st.mark_ops(session=session, results=[
-        {"op_id": ops[0].op_id, "state": "applied", "response": {"version": 1}},
-        st.OpResult(op_id=ops[1].op_id, state="duplicate")])
+    count = st.mark_ops(
+        session=session,
+        results=[
+            {"op_id": ops[0].op_id, "state": "applied", "response": {"version": 1}},
+            st.OpResult(op_id=ops[1].op_id, state="duplicate"),
+        ],
+    )
     assert count == 2
     left = st.pending_ops(session=session, limit=1000)
     assert [op.op_id for op in left] == [op.op_id for op in ops[2:]]
@@ -43,8 +46,7 @@ def test_sync_state_values(session: Session) -> None:
     assert st.get_sync_value(session=session, key="server_url") is None
 
 
-def test_drafts_and_their_answers_never_enter_the_outbox(session: Session,
-                                                         household: Household) -> None:
+def test_drafts_and_their_answers_never_enter_the_outbox(session: Session, household: Household) -> None:
     vid = draft(session, household.baby_id, sleep__place="sofa", sleep__room="own_room")
     st.save_notes(session=session, visit_id=vid, parents_said="private draft words")
     for op in st.pending_ops(session=session, limit=1000):

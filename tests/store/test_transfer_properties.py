@@ -24,8 +24,7 @@ def _not_in_future(doc: dict[str, Any]) -> bool:
 @pytest.fixture(scope="module")
 def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st.Store]:
     home: Path = tmp_path_factory.mktemp("transfer") / "device"
-    s = st.create_store(home=home, passphrase="p", practitioner_name="Ann", team_name="T",
-                        plain=False)
+    s = st.create_store(home=home, passphrase="p", practitioner_name="Ann", team_name="T", plain=False)
     yield s
     s.close()
 

@@ -11,31 +11,33 @@ import app.store as st
 from tests.store.conftest import TODAY, Household, draft
 
 
-def test_start_visit_prefills_baby_and_practitioner(session: Session, household: Household
-                                                    ) -> None:
-    visit = st.start_visit(session=session, baby_id=household.baby_id, visit_date=TODAY,
-                           visit_type="new_birth")
+def test_start_visit_prefills_baby_and_practitioner(session: Session, household: Household) -> None:
+    visit = st.start_visit(
+        session=session, baby_id=household.baby_id, visit_date=TODAY, visit_type="new_birth"
+    )
     doc = visit.visit.to_document()
     assert doc["visit"] == {"date": TODAY.isoformat(), "type": "new_birth"}
     assert doc["practitioner"] == {"name": "Ann Visitor", "phone": "023 8000 0000"}
-    assert doc["baby"] == {"name": "Sam", "gestation_weeks": 39, "gestation_days": 2,
-                           "birth_weight_kg": 3.4,
-                           "date_of_birth": (TODAY - dt.timedelta(days=20)).isoformat()}
+    assert doc["baby"] == {
+        "name": "Sam",
+        "gestation_weeks": 39,
+        "gestation_days": 2,
+        "birth_weight_kg": 3.4,
+        "date_of_birth": (TODAY - dt.timedelta(days=20)).isoformat(),
+    }
     assert visit.status == "draft" and visit.assessment is None
     assert [d.id for d in st.list_drafts(session=session)] == [visit.id]
 
 
 def test_start_visit_rejects_a_bad_visit_type(session: Session, household: Household) -> None:
     with pytest.raises(st.VisitError) as err:
-        st.start_visit(session=session, baby_id=household.baby_id, visit_date=TODAY,
-                       visit_type="social")
+        st.start_visit(session=session, baby_id=household.baby_id, visit_date=TODAY, visit_type="social")
     assert err.value.problems[0].startswith("visit.type: must be one of: antenatal, new_birth")
 
 
 def test_save_answer_stores_and_clears_one_answer(session: Session, household: Household) -> None:
     vid = draft(session, household.baby_id)
-    visit = st.save_answer(session=session, visit_id=vid, path="sleep.items",
-                           value=("pillow", "duvet"))
+    visit = st.save_answer(session=session, visit_id=vid, path="sleep.items", value=("pillow", "duvet"))
     assert visit.visit.sleep.items is not None
     assert [i.value for i in visit.visit.sleep.items] == ["pillow", "duvet"]
     visit = st.save_answer(session=session, visit_id=vid, path="sleep.items", value=None)
@@ -43,8 +45,7 @@ def test_save_answer_stores_and_clears_one_answer(session: Session, household: H
     assert "sleep" not in visit.visit.to_document()
 
 
-def test_invalid_answer_names_the_field_and_is_not_stored(store: st.Store,
-                                                          household: Household) -> None:
+def test_invalid_answer_names_the_field_and_is_not_stored(store: st.Store, household: Household) -> None:
     with store.session() as s:
         vid = draft(s, household.baby_id, sleep__room_temperature_c=18)
         with pytest.raises(st.VisitError) as err:
@@ -61,8 +62,7 @@ def test_invalid_answer_names_the_field_and_is_not_stored(store: st.Store,
     assert visit.visit.sleep.room_temperature_c == 18
 
 
-def test_visit_date_and_type_answers_update_the_visit(session: Session,
-                                                      household: Household) -> None:
+def test_visit_date_and_type_answers_update_the_visit(session: Session, household: Household) -> None:
     vid = draft(session, household.baby_id)
     yesterday = TODAY - dt.timedelta(days=1)
     visit = st.save_answer(session=session, visit_id=vid, path="visit.date", value=yesterday)
@@ -72,8 +72,9 @@ def test_visit_date_and_type_answers_update_the_visit(session: Session,
 
 def test_save_notes_updates_only_the_fields_given(session: Session, household: Household) -> None:
     vid = draft(session, household.baby_id)
-    st.save_notes(session=session, visit_id=vid, parents_said="She sleeps in our bed",
-                  follow_up_date="2030-01-05")
+    st.save_notes(
+        session=session, visit_id=vid, parents_said="She sleeps in our bed", follow_up_date="2030-01-05"
+    )
     visit = st.save_notes(session=session, visit_id=vid, observed="Cot unused")
     assert visit.parents_said == "She sleeps in our bed" and visit.observed == "Cot unused"
     assert visit.follow_up_date == dt.date(2030, 1, 5)

@@ -42,8 +42,7 @@ def main() -> None:
             out["visit"] = str(signed_visit(store, uuid.UUID(args[0]), place=args[2], day=day))
         elif action == "edit":
             with store.session() as s:
-                update_family(session=s, family_id=uuid.UUID(args[0]),
-                              changes={args[1]: args[2]})
+                update_family(session=s, family_id=uuid.UUID(args[0]), changes={args[1]: args[2]})
         elif action == "sync":
             out["conflicts"] = str(sync_now(store=store).conflicts)
     store.close()

@@ -16,10 +16,8 @@ from tests.sync.helpers import new_store
 from tests.sync.procs import ServerProcess
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres",
-                                                                marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with database(request.param, tmp_path_factory.mktemp("syncdb")) as url:
         yield url
 
@@ -61,8 +59,7 @@ def team(db_url: str, server: ServerProcess, tmp_path: Path) -> Iterator[Team]:
 
 
 @pytest.fixture
-def make_team(db_url: str, server: ServerProcess, tmp_path: Path
-              ) -> Iterator[Callable[[], Team]]:
+def make_team(db_url: str, server: ServerProcess, tmp_path: Path) -> Iterator[Callable[[], Team]]:
     teams: list[Team] = []
 
     def make() -> Team:

@@ -21,23 +21,26 @@ PASSPHRASE = "correct horse battery staple"
 
 
 def new_store(home: Path, *, plain: bool = True, name: str = "A. Visitor") -> Store:
-    return create_store(home=home, passphrase=PASSPHRASE, practitioner_name=name,
-                        team_name="Base team", plain=plain)
+    return create_store(
+        home=home, passphrase=PASSPHRASE, practitioner_name=name, team_name="Base team", plain=plain
+    )
 
 
-def add_family(store: Store, surname: str = "Okafor", date_of_birth: str | None = "2026-11-02"
-               ) -> tuple[uuid.UUID, uuid.UUID]:
+def add_family(
+    store: Store, surname: str = "Okafor", date_of_birth: str | None = "2026-11-02"
+) -> tuple[uuid.UUID, uuid.UUID]:
     """A family with one baby; returns (family id, baby id)."""
     with store.session() as s:
-        family = create_family(session=s, data={"name": f"{surname} family", "surname": surname,
-                                                "postcode": "SO14 7DU"})
-        baby = add_baby(session=s, family_id=family.id,
-                        data={"name": "Sam", "date_of_birth": date_of_birth})
+        family = create_family(
+            session=s, data={"name": f"{surname} family", "surname": surname, "postcode": "SO14 7DU"}
+        )
+        baby = add_baby(session=s, family_id=family.id, data={"name": "Sam", "date_of_birth": date_of_birth})
     return family.id, baby.id
 
 
-def signed_visit(store: Store, baby_id: uuid.UUID, *, place: str = "cot",
-                 day: dt.date = dt.date(2026, 11, 20)) -> uuid.UUID:
+def signed_visit(
+    store: Store, baby_id: uuid.UUID, *, place: str = "cot", day: dt.date = dt.date(2026, 11, 20)
+) -> uuid.UUID:
     with store.session() as s:
         visit = start_visit(session=s, baby_id=baby_id, visit_date=day, visit_type="new_birth")
         save_answer(session=s, visit_id=visit.id, path="sleep.place", value=place)
@@ -64,8 +67,9 @@ def server_records(db_url: str, entity: str) -> list[Any]:
 
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(Record.entity_id, Record.version, Record.hash)
-                            .where(Record.entity == entity)).all()
+        rows = conn.execute(
+            sa.select(Record.entity_id, Record.version, Record.hash).where(Record.entity == entity)
+        ).all()
     engine.dispose()
     return rows
 
@@ -88,22 +92,35 @@ def bulk_signed_visits(store: Store, baby_id: uuid.UUID, n: int) -> list[uuid.UU
         who = store.practitioner
         for i in range(n):
             day = dt.date(2026, 11, 3) + dt.timedelta(days=i % 300)
-            doc = {"format": "safesleep.visit/1",
-                   "visit": {"date": day.isoformat(), "type": "new_birth"},
-                   "practitioner": {"name": who.name},
-                   "baby": {"name": baby.name, "date_of_birth": "2026-11-02"},
-                   "sleep": {"place": PLACES[i % len(PLACES)], "room_temperature_c": 15 + i % 8},
-                   "feeding": {"breastfed": i % 2 == 0}}
+            doc = {
+                "format": "safesleep.visit/1",
+                "visit": {"date": day.isoformat(), "type": "new_birth"},
+                "practitioner": {"name": who.name},
+                "baby": {"name": baby.name, "date_of_birth": "2026-11-02"},
+                "sleep": {"place": PLACES[i % len(PLACES)], "room_temperature_c": 15 + i % 8},
+                "feeding": {"breastfed": i % 2 == 0},
+            }
             visit = parse_visit(doc)
             result = assess(visit)
             now = utcnow()
-            row = VisitRecord(family_id=baby.family_id, baby_id=baby.id, practitioner_id=who.id,
-                              practitioner_name=who.name, visit_date=day, visit_type="new_birth",
-                              answers=visit.to_document(), status="signed", signed_at=now,
-                              updated=now, signed_by_id=who.id, signed_by_name=who.name,
-                              assessment=result.to_json(),
-                              guidance_version=result.guidance_version,
-                              risk_level=result.risk_level.value, escalate=result.escalate)
+            row = VisitRecord(
+                family_id=baby.family_id,
+                baby_id=baby.id,
+                practitioner_id=who.id,
+                practitioner_name=who.name,
+                visit_date=day,
+                visit_type="new_birth",
+                answers=visit.to_document(),
+                status="signed",
+                signed_at=now,
+                updated=now,
+                signed_by_id=who.id,
+                signed_by_name=who.name,
+                assessment=result.to_json(),
+                guidance_version=result.guidance_version,
+                risk_level=result.risk_level.value,
+                escalate=result.escalate,
+            )
             enqueue(s, row)
             s.add(row)
             ids.append(row.id)

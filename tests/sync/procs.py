@@ -42,9 +42,22 @@ class ServerProcess:
     def start(self) -> ServerProcess:
         out = self.log.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve", "--db", self.db_url, "--port", str(self.port),
-             "--workers", str(self.workers)],
-            cwd=ROOT, env=child_env(), stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "app",
+                "serve",
+                "--db",
+                self.db_url,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
+            cwd=ROOT,
+            env=child_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:

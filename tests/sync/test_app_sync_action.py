@@ -10,12 +10,21 @@ from tests.sync.helpers import outbox_states, server_records
 def test_a_visit_recorded_in_the_app_reaches_the_server_through_the_sync_action(team: Team):
     store = team.device("tablet")
     family_id = services.create_family(
-        store=store, name="Okafor family", surname="Okafor", postcode="SO15 9ZX",
-        address="27 St Mary Street", baby_name="Oliver", baby_born="2026-11-01")
+        store=store,
+        name="Okafor family",
+        surname="Okafor",
+        postcode="SO15 9ZX",
+        address="27 St Mary Street",
+        baby_name="Oliver",
+        baby_born="2026-11-01",
+    )
     baby_id = services.family(store=store, family_id=family_id).babies[0].baby_id
     visit_id = services.start_visit(store=store, family_id=family_id, baby_id=baby_id)
-    for path, value in (("sleep.shared_surfaces", ["sofa"]), ("carers.alcohol", True),
-                        ("family.domestic_abuse", True)):
+    for path, value in (
+        ("sleep.shared_surfaces", ["sofa"]),
+        ("carers.alcohol", True),
+        ("family.domestic_abuse", True),
+    ):
         services.save_answer(store=store, visit_id=visit_id, path=path, value=value)
     services.sign(store=store, visit_id=visit_id)
 

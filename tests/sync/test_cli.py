@@ -16,12 +16,17 @@ pytestmark = pytest.mark.slow
 
 
 def safesleep(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env or child_env(),
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=env or child_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-def test_admin_and_device_commands_end_to_end(db_url: str, server: ServerProcess,
-                                              tmp_path: Path):
+def test_admin_and_device_commands_end_to_end(db_url: str, server: ServerProcess, tmp_path: Path):
     import uuid
 
     team = f"Team {uuid.uuid4().hex[:6]}"
@@ -35,8 +40,9 @@ def test_admin_and_device_commands_end_to_end(db_url: str, server: ServerProcess
     assert len(code) == 14 and code.count("-") == 2  # XXXX-XXXX-XXXX, alone on the last line
 
     device_env = child_env(SAFESLEEP_HOME=str(tmp_path / "tablet"), SAFESLEEP_DB_KEY=PASSPHRASE)
-    enrolled = safesleep("device", "enrol", "--server", server.url, "--code", code,
-                         "--name", "Tablet 1", env=device_env)
+    enrolled = safesleep(
+        "device", "enrol", "--server", server.url, "--code", code, "--name", "Tablet 1", env=device_env
+    )
     assert enrolled.returncode == 0, enrolled.stderr
     assert f"Enrolled in team {team} as device" in enrolled.stdout
     device_id = enrolled.stdout.strip().split()[-1]

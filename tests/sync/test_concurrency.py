@@ -23,13 +23,10 @@ def _enrol(url: str, code: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(
-    db_url: str, tmp_path: Path
-):
+def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(db_url: str, tmp_path: Path):
     server = ServerProcess(db_url, tmp_path / "server.log", workers=2).start()
     team_id, code = new_team(db_url)
-    pushers = [_enrol(server.url, code if i == 0 else new_code(db_url, team_id))
-               for i in range(3)]
+    pushers = [_enrol(server.url, code if i == 0 else new_code(db_url, team_id)) for i in range(3)]
     reader = _enrol(server.url, new_code(db_url, team_id))
     pushed: set[str] = set()
     lock = threading.Lock()
@@ -41,9 +38,16 @@ def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(
                 ops = []
                 for _ in range(5):
                     payload = {"name": "Family", "surname": uuid.uuid4().hex[:6]}
-                    ops.append({"op_id": str(uuid7()), "entity": "family", "id": str(uuid7()),
-                                "kind": "upsert", "payload": payload,
-                                "hash": content_hash(payload)})
+                    ops.append(
+                        {
+                            "op_id": str(uuid7()),
+                            "entity": "family",
+                            "id": str(uuid7()),
+                            "kind": "upsert",
+                            "payload": payload,
+                            "hash": content_hash(payload),
+                        }
+                    )
                 answer = http.post("/sync/push", json={"batch_id": str(uuid7()), "ops": ops})
                 assert answer.status_code == 200
                 with lock:

@@ -21,11 +21,15 @@ TO_2001 = dt.datetime(2001, 6, 1, tzinfo=dt.UTC).timestamp() - dt.datetime.now(d
 
 
 def act(home: Path, shift: float, *steps: list[str]) -> dict[str, Any]:
-    env = child_env(SAFESLEEP_HOME=str(home), SAFESLEEP_DB_KEY=PASSPHRASE,
-                    SAFESLEEP_PLAIN_SQLITE="1")
-    done = subprocess.run([sys.executable, "-m", "tests.sync.clockshift", str(shift),
-                           json.dumps(steps)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    env = child_env(SAFESLEEP_HOME=str(home), SAFESLEEP_DB_KEY=PASSPHRASE, SAFESLEEP_PLAIN_SQLITE="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.sync.clockshift", str(shift), json.dumps(steps)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -41,23 +45,36 @@ def two_devices(team: Team) -> tuple[Path, Path]:
     return homes[0], homes[1]
 
 
-def scenario(homes: tuple[Path, Path], server: ServerProcess, shift_a: float, shift_b: float
-             ) -> dict[str, Any]:
+def scenario(
+    homes: tuple[Path, Path], server: ServerProcess, shift_a: float, shift_b: float
+) -> dict[str, Any]:
     """Device A (clock shift_a) and B (clock shift_b) record and edit one family."""
     a, b = homes
     made = act(a, shift_a, ["family", "Clock"], ["sync"])
     clock_a = dt.datetime.fromisoformat(made["clock"])
     family, baby = made["family"], made["baby"]
-    by_b = act(b, shift_b, ["sync"], ["visit", baby, "2026-11-21", "cot"],
-        ["edit", family, "address", "B's address"], ["edit", family, "postcode", "SO15 1AA"],
-        ["sync"])  # B reaches the server first...
+    by_b = act(
+        b,
+        shift_b,
+        ["sync"],
+        ["visit", baby, "2026-11-21", "cot"],
+        ["edit", family, "address", "B's address"],
+        ["edit", family, "postcode", "SO15 1AA"],
+        ["sync"],
+    )  # B reaches the server first...
     clock_b = dt.datetime.fromisoformat(by_b["clock"])
-    conflicts = act(a, shift_a, ["visit", baby, "2026-11-25", "sofa"],
-                    ["edit", family, "address", "A's address"], ["sync"])["conflicts"]
+    conflicts = act(
+        a,
+        shift_a,
+        ["visit", baby, "2026-11-25", "sofa"],
+        ["edit", family, "address", "A's address"],
+        ["sync"],
+    )["conflicts"]
 
     import httpx
 
     from app.store import get_sync_value, open_store
+
     with_token = open_store(home=a, passphrase=PASSPHRASE, plain=True)
     with with_token.session() as s:
         token = get_sync_value(session=s, key="token")
@@ -67,10 +84,14 @@ def scenario(homes: tuple[Path, Path], server: ServerProcess, shift_a: float, sh
     open_conflicts = httpx.get(f"{server.url}/conflicts", headers=headers).json()["conflicts"]
     return {
         "family": {k: chronology["family"]["payload"][k] for k in ("address", "postcode")},
-        "visits": [(e["visit_date"], e["risk_level"]) for e in chronology["entries"]
-                   if e["entity"] == "visit"],
-        "conflicts": [(c["field"], c["server_value"], c["device_value"])
-                      for c in open_conflicts if c["entity_id"] == family],
+        "visits": [
+            (e["visit_date"], e["risk_level"]) for e in chronology["entries"] if e["entity"] == "visit"
+        ],
+        "conflicts": [
+            (c["field"], c["server_value"], c["device_value"])
+            for c in open_conflicts
+            if c["entity_id"] == family
+        ],
         "device_conflicts": conflicts,
         "clocks": (clock_a, clock_b),
     }

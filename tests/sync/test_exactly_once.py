@@ -59,6 +59,7 @@ class FaultyApp:
         if fault == "refuse":
             raise httpx.ConnectError("injected: connection refused")
         if fault == "lose_answer":
+
             async def swallow(_: Message) -> None:
                 return None
 
@@ -85,8 +86,13 @@ def test_every_signed_visit_reaches_the_server_exactly_once(rig, tmp_path: Path)
         def enrol(self) -> None:
             _, code = new_team(db_url)
             self.store = new_store(tmp_path / uuid.uuid4().hex[:8])
-            enrol_device(store=self.store, server_url="http://testserver", code=code,
-                         device_name="machine", http=client)
+            enrol_device(
+                store=self.store,
+                server_url="http://testserver",
+                code=code,
+                device_name="machine",
+                http=client,
+            )
             _, self.baby = add_family(self.store, "Machine")
             self.signed: set[uuid.UUID] = set()
 
@@ -115,9 +121,9 @@ def test_every_signed_visit_reaches_the_server_exactly_once(rig, tmp_path: Path)
             with engine.connect() as conn:
                 rows = conn.execute(
                     sa.select(ChangeLog.entity_id, sa.func.count())
-                    .where(ChangeLog.entity == "visit",
-                           ChangeLog.entity_id.in_(self.signed))  # type: ignore[attr-defined]
-                    .group_by(ChangeLog.entity_id)).all()
+                    .where(ChangeLog.entity == "visit", ChangeLog.entity_id.in_(self.signed))  # type: ignore[attr-defined]
+                    .group_by(ChangeLog.entity_id)
+                ).all()
             return dict(rows)  # type: ignore[arg-type]
 
         @invariant()

@@ -38,9 +38,11 @@ def server_visit_counts(db_url: str, ids: set[uuid.UUID]) -> dict[uuid.UUID, int
     """How many times each visit id appears in the server's change log."""
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(ChangeLog.entity_id, sa.func.count())
-                            .where(ChangeLog.entity == "visit")
-                            .group_by(ChangeLog.entity_id)).all()
+        rows = conn.execute(
+            sa.select(ChangeLog.entity_id, sa.func.count())
+            .where(ChangeLog.entity == "visit")
+            .group_by(ChangeLog.entity_id)
+        ).all()
     engine.dispose()
     return {i: n for i, n in rows if i in ids}
 
@@ -50,9 +52,7 @@ def device_visits(store) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
         return set(s.exec(select(VisitRecord.id).where(VisitRecord.status == "signed")).all())
 
 
-def test_server_killed_mid_batch_then_sync_again_loses_and_duplicates_nothing(
-    db_url: str, tmp_path: Path
-):
+def test_server_killed_mid_batch_then_sync_again_loses_and_duplicates_nothing(db_url: str, tmp_path: Path):
     server = ServerProcess(db_url, tmp_path / "server.log").start()
     team = Team(db_url, server.url, tmp_path)
     device = team.device("a")
@@ -65,6 +65,7 @@ def test_server_killed_mid_batch_then_sync_again_loses_and_duplicates_nothing(
         def progress(stage: str, done: int, _total: int) -> None:
             if stage == "push" and done > 0:
                 started.set()
+
         try:
             outcome.append(sync_now(store=device, batch_size=100, on_progress=progress))
         except ServerUnreachable as exc:
@@ -119,20 +120,38 @@ def test_replaying_one_batch_body_returns_identical_answers(team: Team, server: 
     payload = {"name": "Replay family", "surname": "Replay"}
     from app.store.ids import content_hash
 
-    body = {"batch_id": str(uuid7()), "ops": [
-        {"op_id": str(uuid7()), "entity": "family", "id": str(uuid7()), "kind": "upsert",
-         "base_version": None, "payload": payload, "hash": content_hash(payload)}]}
-    answers = [httpx.post(server.url + "/sync/push", json=body,
-                          headers={"Authorization": f"Bearer {token}"}).json()
-                for _ in range(4)]
+    body = {
+        "batch_id": str(uuid7()),
+        "ops": [
+            {
+                "op_id": str(uuid7()),
+                "entity": "family",
+                "id": str(uuid7()),
+                "kind": "upsert",
+                "base_version": None,
+                "payload": payload,
+                "hash": content_hash(payload),
+            }
+        ],
+    }
+    answers = [
+        httpx.post(server.url + "/sync/push", json=body, headers={"Authorization": f"Bearer {token}"}).json()
+        for _ in range(4)
+    ]
     assert all(a == answers[0] for a in answers)
     assert answers[0]["results"][0]["status"] == "applied"
 
 
 def _device_sync_process(home: Path, *extra: str) -> subprocess.Popen[str]:
     env = child_env(SAFESLEEP_HOME=str(home), SAFESLEEP_DB_KEY=PASSPHRASE)
-    return subprocess.Popen([sys.executable, "-m", "app", "sync", *extra], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "sync", *extra],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _assert_cursor_matches_rows(team: Team, store, made: set[uuid.UUID]) -> int:  # type: ignore[no-untyped-def]
@@ -140,9 +159,13 @@ def _assert_cursor_matches_rows(team: Team, store, made: set[uuid.UUID]) -> int:
         cursor = int(get_sync_value(session=s, key="pull_cursor") or 0)
     engine = make_engine(team.db_url)
     with engine.connect() as conn:
-        upto = set(conn.execute(sa.select(ChangeLog.entity_id).where(
-            ChangeLog.team_id == team.id, ChangeLog.entity == "visit",
-            ChangeLog.seq <= cursor)).scalars())  # type: ignore[operator]
+        upto = set(
+            conn.execute(
+                sa.select(ChangeLog.entity_id).where(
+                    ChangeLog.team_id == team.id, ChangeLog.entity == "visit", ChangeLog.seq <= cursor
+                )
+            ).scalars()
+        )  # type: ignore[operator]
     engine.dispose()
     assert device_visits(store) == upto & made
     return cursor
@@ -194,9 +217,7 @@ def test_device_killed_mid_pull_keeps_rows_and_cursor_consistent(team: Team, ser
     proxy.close()
 
 
-def test_sync_command_exits_non_zero_with_a_clear_message_when_the_server_is_down(
-    team: Team, tmp_path: Path
-):
+def test_sync_command_exits_non_zero_with_a_clear_message_when_the_server_is_down(team: Team, tmp_path: Path):
     device = team.device("cli", plain=False)
     _, baby = add_family(device, "Down")
     bulk_signed_visits(device, baby, 3)

@@ -70,8 +70,7 @@ def test_same_field_edited_on_two_devices_is_a_conflict_keeping_both_values(team
     with b.session() as s:
         [clash] = s.exec(select(SyncConflict)).all()
         kept = get_family(session=s, family_id=family).address
-    assert (clash.field, clash.local_value, clash.server_value) == (
-        "address", "B Street", "A Street")
+    assert (clash.field, clash.local_value, clash.server_value) == ("address", "B Street", "A Street")
     assert kept == "A Street"  # the server's value until a person resolves it
 
     from app.sync import list_conflicts, resolve_conflict

@@ -51,8 +51,7 @@ def start_app(home: Path, *, demo: bool = True) -> AppProcess:
     env = {**os.environ, "SAFESLEEP_HOME": str(home), "FLET_WEB_NO_CDN": "1"}
     cmd = [sys.executable, "-m", "app", "run", "--port", str(port)] + (["--demo"] if demo else [])
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
@@ -87,9 +86,10 @@ def chromium() -> Iterator[Any]:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-quic", "--disable-background-networking",
-                  "--disable-gpu"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-quic", "--disable-background-networking", "--disable-gpu"],
+        )
         try:
             yield browser
         finally:
@@ -102,8 +102,10 @@ def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
     page = context.new_page()
     page.outside_requests = []  # requests for other hosts that were NOT stopped by the CSP
     page.on("requestfinished", lambda r: _note_outside(page, r))
-    page.on("requestfailed", lambda r: None if (r.failure or "").lower() in _CSP_BLOCKED
-            else _note_outside(page, r))
+    page.on(
+        "requestfailed",
+        lambda r: None if (r.failure or "").lower() in _CSP_BLOCKED else _note_outside(page, r),
+    )
     page.set_default_timeout(60_000)  # generous: a loaded CI machine is slow, never wrong
     page.goto(url)
     page.wait_for_selector("#loading", state="detached")

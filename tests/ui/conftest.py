@@ -20,14 +20,21 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(home: Path) -> Iterator[Any]:
-    s = services.create(home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor",
-                        team="Riverside", demo=False)
+    s = services.create(
+        home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor", team="Riverside", demo=False
+    )
     yield s
     s.close()
 
 
 @pytest.fixture
 def family_id(store: Any) -> str:
-    return services.create_family(store=store, name="Okafor family", surname="Okafor",
-                                  postcode="SO14 7DU", address="1 High Street",
-                                  baby_name="Sam", baby_born="2026-11-02")
+    return services.create_family(
+        store=store,
+        name="Okafor family",
+        surname="Okafor",
+        postcode="SO14 7DU",
+        address="1 High Street",
+        baby_name="Sam",
+        baby_born="2026-11-02",
+    )

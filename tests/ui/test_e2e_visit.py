@@ -182,8 +182,9 @@ def check_store(home: Path) -> None:
 
 
 @pytest.mark.parametrize(("size", "viewport"), [("tablet", TABLET), ("phone", PHONE)])
-def test_a_high_risk_visit_from_caseload_to_signature(tmp_path: Path, size: str,
-                                                      viewport: dict[str, int]) -> None:
+def test_a_high_risk_visit_from_caseload_to_signature(
+    tmp_path: Path, size: str, viewport: dict[str, int]
+) -> None:
     home = tmp_path / "device"
     with running_app(home, demo=True) as app, chromium() as browser:
         page = open_page(browser, app.url, viewport)
@@ -200,8 +201,9 @@ def test_a_high_risk_visit_from_caseload_to_signature(tmp_path: Path, size: str,
 
 def test_a_wrong_passphrase_is_said_next_to_the_field(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    services.create(home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside",
-                    demo=False).close()
+    services.create(
+        home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False
+    ).close()
     with running_app(home, demo=False) as app, chromium() as browser:
         page = open_page(browser, app.url, PHONE)
         type_into(page, "Passphrase", "not my passphrase")

@@ -62,11 +62,18 @@ def _next(page: Any, title: str) -> None:
 
 def test_killing_the_app_mid_visit_loses_no_answer(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    store = services.create(home=home, passphrase=PASSPHRASE, practitioner="Ann",
-                            team="Riverside", demo=False)
-    services.create_family(store=store, name="Lewis family", surname="Lewis",
-                           postcode="SO14 7DU", address="", baby_name="Maya",
-                           baby_born="2026-11-01")
+    store = services.create(
+        home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False
+    )
+    services.create_family(
+        store=store,
+        name="Lewis family",
+        surname="Lewis",
+        postcode="SO14 7DU",
+        address="",
+        baby_name="Maya",
+        baby_born="2026-11-01",
+    )
     store.close()
 
     with chromium() as browser:

@@ -29,8 +29,7 @@ def _new_visit(store: Any, family_id: str) -> VisitState:
     return visit
 
 
-def test_a_whole_high_risk_visit_is_recorded_through_the_services(store: Any,
-                                                                  family_id: str) -> None:
+def test_a_whole_high_risk_visit_is_recorded_through_the_services(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert visit.answer_text("baby.gestation_weeks", "34")
     assert visit.answer_text("baby.gestation_days", "2")
@@ -82,27 +81,23 @@ def test_draft_is_restored_after_a_restart(home: Path, store: Any, family_id: st
     app.lock()
 
 
-def test_signed_visit_refuses_edits_and_takes_amendments_with_a_reason(
-        store: Any, family_id: str) -> None:
+def test_signed_visit_refuses_edits_and_takes_amendments_with_a_reason(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert visit.answer("sleep.place", "cot")
     assert visit.sign()
     assert not visit.answer("sleep.place", "sofa")
     assert "signed" in visit.errors["sleep.place"]
     assert not visit.answer_text("notes.observed", "changed later")
-    assert services.load_visit(store=store, visit_id=visit.visit_id).answers[
-        "sleep.place"] == "cot"
+    assert services.load_visit(store=store, visit_id=visit.visit_id).answers["sleep.place"] == "cot"
 
     assert not visit.amend(reason="  ", path="sleep.place", value="sofa")
     assert "Reason" in visit.errors["amend.reason"]
-    assert visit.amend(reason="Mother said later they sleep on the sofa", path="sleep.place",
-                       value="sofa")
+    assert visit.amend(reason="Mother said later they sleep on the sofa", path="sleep.place", value="sofa")
     assert visit.answers["sleep.place"] == "sofa" and visit.review.risk_word == "High"
     assert "sleep.place" in visit.amendments[0]
 
 
-def test_out_of_range_answer_shows_the_domain_error_and_is_not_saved(
-        store: Any, family_id: str) -> None:
+def test_out_of_range_answer_shows_the_domain_error_and_is_not_saved(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert not visit.answer_text("baby.birth_weight", "9", final=False)
     assert "baby.birth_weight" not in visit.errors  # still typing: no error yet
@@ -140,12 +135,14 @@ def test_first_launch_checks_every_field_before_creating_the_store(tmp_path: Pat
     assert app.phase == "setup"
     assert not app.set_up(practitioner="", team="", passphrase="short", repeat="short")
     assert set(app.errors) == {"practitioner", "team", "passphrase"}
-    assert not app.set_up(practitioner="Ann", team="Riverside", passphrase="long enough 1",
-                          repeat="long enough 2")
+    assert not app.set_up(
+        practitioner="Ann", team="Riverside", passphrase="long enough 1", repeat="long enough 2"
+    )
     assert set(app.errors) == {"repeat"}
     assert not services.store_exists(home=tmp_path / "new")
-    assert app.set_up(practitioner="Ann", team="Riverside", passphrase="long enough 1",
-                      repeat="long enough 1")
+    assert app.set_up(
+        practitioner="Ann", team="Riverside", passphrase="long enough 1", repeat="long enough 1"
+    )
     assert app.phase == "open" and app.practitioner == "Ann" and app.team == "Riverside"
     assert not app.save_server_address("base.example")
     assert app.save_server_address("https://base.example/")

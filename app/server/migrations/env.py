@@ -20,9 +20,7 @@ def run_migrations_online() -> None:
             connection.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
             connection.commit()
         try:
-            context.configure(
-                connection=connection, target_metadata=metadata, render_as_batch=is_sqlite(url)
-            )
+            context.configure(connection=connection, target_metadata=metadata, render_as_batch=is_sqlite(url))
             with context.begin_transaction():
                 context.run_migrations()
             connection.commit()

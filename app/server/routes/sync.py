@@ -34,25 +34,49 @@ def enrol(body: EnrolRequest, session: SessionDep) -> EnrolResponse:
         session.commit()  # keep the audit of the refusal
         raise ApiError(400, "enrolment_refused", str(exc)) from None
     session.commit()
-    return EnrolResponse(device_id=enrolled.device_id, token=enrolled.token,
-                         team_id=enrolled.team_id, team_name=enrolled.team_name)
+    return EnrolResponse(
+        device_id=enrolled.device_id,
+        token=enrolled.token,
+        team_id=enrolled.team_id,
+        team_name=enrolled.team_name,
+    )
 
 
 def _push_in_transaction(engine: Engine, body: PushRequest, device: DeviceCtx) -> str:
     with Session(engine, expire_on_commit=False) as session:
-        results, counts = apply_batch(session=session, team_id=device.team_id,
-                                      device_id=device.device_id, batch_id=body.batch_id,
-                                      ops=body.ops)
-        audit(session=session, action="sync.push", team_id=device.team_id,
-              device_id=device.device_id, ops=len(body.ops), **counts)
+        results, counts = apply_batch(
+            session=session,
+            team_id=device.team_id,
+            device_id=device.device_id,
+            batch_id=body.batch_id,
+            ops=body.ops,
+        )
+        audit(
+            session=session,
+            action="sync.push",
+            team_id=device.team_id,
+            device_id=device.device_id,
+            ops=len(body.ops),
+            **counts,
+        )
         session.commit()
     return json.dumps({"batch_id": str(body.batch_id), "results": results})
 
 
 @router.post(
-    "/sync/push", response_model=PushResponse, responses=ERRORS,
-    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-        "schema": PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")}}}},
+    "/sync/push",
+    response_model=PushResponse,
+    responses=ERRORS,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+                }
+            },
+        }
+    },
 )
 async def push(request: Request, device: DeviceDep) -> Response:
     """Apply a batch of ops in one transaction; every op gets (and keeps) its answer.
@@ -70,22 +94,36 @@ async def push(request: Request, device: DeviceDep) -> Response:
 
 @router.get("/sync/pull", response_model=PullResponse, responses=ERRORS)
 def pull(
-    device: DeviceDep, session: SessionDep,
+    device: DeviceDep,
+    session: SessionDep,
     since: Annotated[int, Query(ge=0, description="The last seq this device stored.")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
 ) -> Response:
     """The team's changes after `since`, in server commit order."""
     rows = session.execute(
-        sa.select(ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.version,
-                  ChangeLog.payload, ChangeLog.hash)
+        sa.select(
+            ChangeLog.seq,
+            ChangeLog.entity,
+            ChangeLog.entity_id,
+            ChangeLog.version,
+            ChangeLog.payload,
+            ChangeLog.hash,
+        )
         .where(ChangeLog.team_id == device.team_id, ChangeLog.seq > since)  # type: ignore[operator]
-        .order_by(ChangeLog.seq).limit(limit + 1)  # type: ignore[arg-type]
+        .order_by(ChangeLog.seq)
+        .limit(limit + 1)  # type: ignore[arg-type]
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = rows[-1].seq if rows else since
-    audit(session=session, action="sync.pull", team_id=device.team_id,
-          device_id=device.device_id, since=since, changes=len(rows))
+    audit(
+        session=session,
+        action="sync.pull",
+        team_id=device.team_id,
+        device_id=device.device_id,
+        since=since,
+        changes=len(rows),
+    )
     session.commit()
     # Payloads are stored as canonical JSON text: splice them in rather than re-encoding.
     parts = [

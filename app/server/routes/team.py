@@ -23,8 +23,13 @@ CHRONOLOGY = ("visit", "amendment", "note", "leaflet")
 
 
 def _record_out(r: Any, payload: str) -> dict[str, Any]:
-    return {"entity": r.entity, "id": str(r.entity_id), "version": r.version,
-            "payload": json.loads(payload), "hash": r.hash}
+    return {
+        "entity": r.entity,
+        "id": str(r.entity_id),
+        "version": r.version,
+        "payload": json.loads(payload),
+        "hash": r.hash,
+    }
 
 
 def _with_payload(query: sa.Select[Any]) -> sa.Select[Any]:
@@ -33,19 +38,26 @@ def _with_payload(query: sa.Select[Any]) -> sa.Select[Any]:
 
 
 def _payload_of(session: SessionDep, record: Record) -> str:
-    return session.execute(sa.select(ChangeLog.payload).where(ChangeLog.seq == record.seq)
-                           ).scalar_one()
+    return session.execute(sa.select(ChangeLog.payload).where(ChangeLog.seq == record.seq)).scalar_one()
 
 
 @router.get("/families", responses=ERRORS)
 def families(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     """The team's families (current versions)."""
-    rows = session.execute(_with_payload(
-        sa.select(Record).where(Record.team_id == device.team_id, Record.entity == "family")
-        .order_by(Record.seq)  # type: ignore[arg-type]
-    )).all()
-    audit(session=session, action="families.list", team_id=device.team_id,
-          device_id=device.device_id, families=len(rows))
+    rows = session.execute(
+        _with_payload(
+            sa.select(Record)
+            .where(Record.team_id == device.team_id, Record.entity == "family")
+            .order_by(Record.seq)  # type: ignore[arg-type]
+        )
+    ).all()
+    audit(
+        session=session,
+        action="families.list",
+        team_id=device.team_id,
+        device_id=device.device_id,
+        families=len(rows),
+    )
     session.commit()
     return {"families": [_record_out(r, p) for r, p in rows]}
 
@@ -56,71 +68,128 @@ def chronology(family_id: uuid.UUID, device: DeviceDep, session: SessionDep) -> 
     family = session.get(Record, (device.team_id, "family", family_id))
     if family is None:  # another team's family is "not found", never "forbidden"
         raise ApiError(404, "not_found", f"family_id: no family {family_id} in your team")
-    rows = session.execute(_with_payload(
-        sa.select(Record).where(Record.team_id == device.team_id,
-                                Record.family_id == family_id)
-        .order_by(Record.visit_date.is_(None), Record.visit_date, Record.seq)  # type: ignore[union-attr,arg-type]
-    )).all()
-    audit(session=session, action="families.chronology", team_id=device.team_id,
-          device_id=device.device_id, entries=len(rows))
+    rows = session.execute(
+        _with_payload(
+            sa.select(Record)
+            .where(Record.team_id == device.team_id, Record.family_id == family_id)
+            .order_by(Record.visit_date.is_(None), Record.visit_date, Record.seq)  # type: ignore[union-attr,arg-type]
+        )
+    ).all()
+    audit(
+        session=session,
+        action="families.chronology",
+        team_id=device.team_id,
+        device_id=device.device_id,
+        entries=len(rows),
+    )
     session.commit()
-    entries = [{**_record_out(r, p), "visit_date": r.visit_date and r.visit_date.isoformat(),
-                "risk_level": r.risk_level, "escalate": r.escalate} for r, p in rows]
+    entries = [
+        {
+            **_record_out(r, p),
+            "visit_date": r.visit_date and r.visit_date.isoformat(),
+            "risk_level": r.risk_level,
+            "escalate": r.escalate,
+        }
+        for r, p in rows
+    ]
     return {"family": _record_out(family, _payload_of(session, family)), "entries": entries}
 
 
 @router.get("/review-queue", responses=ERRORS)
 def review_queue(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     """Signed visits assessed high risk or escalated (assessed by the server), newest first."""
-    rows = session.execute(_with_payload(
-        sa.select(Record).where(
-            Record.team_id == device.team_id, Record.entity == "visit",
-            sa.or_(Record.risk_level == "high", Record.escalate.is_(True)),  # type: ignore[union-attr]
-        ).order_by(Record.visit_date.desc(), Record.seq.desc())  # type: ignore[union-attr,attr-defined]
-    )).all()
-    audit(session=session, action="review_queue.view", team_id=device.team_id,
-          device_id=device.device_id, visits=len(rows))
+    rows = session.execute(
+        _with_payload(
+            sa.select(Record)
+            .where(
+                Record.team_id == device.team_id,
+                Record.entity == "visit",
+                sa.or_(Record.risk_level == "high", Record.escalate.is_(True)),  # type: ignore[union-attr]
+            )
+            .order_by(Record.visit_date.desc(), Record.seq.desc())  # type: ignore[union-attr,attr-defined]
+        )
+    ).all()
+    audit(
+        session=session,
+        action="review_queue.view",
+        team_id=device.team_id,
+        device_id=device.device_id,
+        visits=len(rows),
+    )
     session.commit()
-    return {"visits": [{**_record_out(r, p), "family_id": r.family_id and str(r.family_id),
-                        "visit_date": r.visit_date and r.visit_date.isoformat(),
-                        "risk_level": r.risk_level, "escalate": r.escalate} for r, p in rows]}
+    return {
+        "visits": [
+            {
+                **_record_out(r, p),
+                "family_id": r.family_id and str(r.family_id),
+                "visit_date": r.visit_date and r.visit_date.isoformat(),
+                "risk_level": r.risk_level,
+                "escalate": r.escalate,
+            }
+            for r, p in rows
+        ]
+    }
 
 
 def _conflict_out(c: FieldConflict) -> dict[str, Any]:
-    return {"id": str(c.id), "entity": c.entity, "entity_id": str(c.entity_id), "field": c.field,
-            "base_value": json.loads(c.base_value), "server_value": json.loads(c.server_value),
-            "device_value": json.loads(c.device_value), "device_id": str(c.device_id),
-            "created": c.created.isoformat(),
-            "resolved_at": c.resolved_at and c.resolved_at.isoformat(),
-            "resolved_value": None if c.resolved_value is None else json.loads(c.resolved_value)}
+    return {
+        "id": str(c.id),
+        "entity": c.entity,
+        "entity_id": str(c.entity_id),
+        "field": c.field,
+        "base_value": json.loads(c.base_value),
+        "server_value": json.loads(c.server_value),
+        "device_value": json.loads(c.device_value),
+        "device_id": str(c.device_id),
+        "created": c.created.isoformat(),
+        "resolved_at": c.resolved_at and c.resolved_at.isoformat(),
+        "resolved_value": None if c.resolved_value is None else json.loads(c.resolved_value),
+    }
 
 
 @router.get("/conflicts", responses=ERRORS)
-def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = False
-              ) -> dict[str, Any]:
+def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = False) -> dict[str, Any]:
     """Field conflicts waiting for a person, and quarantined append-only records."""
     q = sa.select(FieldConflict).where(FieldConflict.team_id == device.team_id)
     if not include_resolved:
         q = q.where(FieldConflict.resolved_at.is_(None))  # type: ignore[union-attr]
     found = session.execute(q.order_by(FieldConflict.created)).scalars().all()
-    quarantined = session.execute(
-        sa.select(Quarantine).where(Quarantine.team_id == device.team_id)
-        .order_by(Quarantine.received)
-    ).scalars().all()
-    audit(session=session, action="conflicts.list", team_id=device.team_id,
-          device_id=device.device_id, conflicts=len(found), quarantined=len(quarantined))
+    quarantined = (
+        session.execute(
+            sa.select(Quarantine).where(Quarantine.team_id == device.team_id).order_by(Quarantine.received)
+        )
+        .scalars()
+        .all()
+    )
+    audit(
+        session=session,
+        action="conflicts.list",
+        team_id=device.team_id,
+        device_id=device.device_id,
+        conflicts=len(found),
+        quarantined=len(quarantined),
+    )
     session.commit()
     return {
         "conflicts": [_conflict_out(c) for c in found],
-        "quarantined": [{"id": str(q.id), "entity": q.entity, "entity_id": str(q.entity_id),
-                         "hash": q.hash, "device_id": str(q.device_id),
-                         "received": q.received.isoformat()} for q in quarantined],
+        "quarantined": [
+            {
+                "id": str(q.id),
+                "entity": q.entity,
+                "entity_id": str(q.entity_id),
+                "hash": q.hash,
+                "device_id": str(q.device_id),
+                "received": q.received.isoformat(),
+            }
+            for q in quarantined
+        ],
     }
 
 
 @router.post("/conflicts/{conflict_id}/resolve", responses={**ERRORS, 409: {"model": ErrorBody}})
-def resolve(conflict_id: uuid.UUID, body: ResolveRequest, device: DeviceDep,
-            session: SessionDep) -> dict[str, Any]:
+def resolve(
+    conflict_id: uuid.UUID, body: ResolveRequest, device: DeviceDep, session: SessionDep
+) -> dict[str, Any]:
     """Set the conflicting field to the value a person chose; the record's version goes up."""
     lock_team(session, device.team_id)
     conflict = session.get(FieldConflict, conflict_id)
@@ -136,14 +205,20 @@ def resolve(conflict_id: uuid.UUID, body: ResolveRequest, device: DeviceDep,
     text, digest = canonical_json(payload), content_hash(payload)
     seq = session.execute(
         sa.insert(ChangeLog).returning(ChangeLog.seq),
-        {"team_id": device.team_id, "entity": record.entity, "entity_id": record.entity_id,
-         "version": record.version + 1, "payload": text, "hash": digest,
-         "device_id": device.device_id, "created": utcnow()},
+        {
+            "team_id": device.team_id,
+            "entity": record.entity,
+            "entity_id": record.entity_id,
+            "version": record.version + 1,
+            "payload": text,
+            "hash": digest,
+            "device_id": device.device_id,
+            "created": utcnow(),
+        },
     ).scalar_one()
     record.version, record.hash, record.seq = record.version + 1, digest, seq
     conflict.resolved_at, conflict.resolved_by = utcnow(), device.device_id
     conflict.resolved_value = canonical_json(body.value)
-    audit(session=session, action="conflict.resolve", team_id=device.team_id,
-          device_id=device.device_id)
+    audit(session=session, action="conflict.resolve", team_id=device.team_id, device_id=device.device_id)
     session.commit()
     return {"conflict": _conflict_out(conflict), "version": record.version}

@@ -42,8 +42,7 @@ class AppState:
             raise RuntimeError("the store is locked: unlock it first")
         return self._store
 
-    def check_set_up(self, *, practitioner: str, team: str, passphrase: str,
-                     repeat: str) -> bool:
+    def check_set_up(self, *, practitioner: str, team: str, passphrase: str, repeat: str) -> bool:
         """First launch: check the four fields (errors shown next to each)."""
         errors: dict[str, str] = {}
         if not practitioner.strip():
@@ -59,21 +58,21 @@ class AppState:
 
     def set_up(self, *, practitioner: str, team: str, passphrase: str, repeat: str) -> bool:
         """First launch: check the fields, create the store (and demo caseload), open it."""
-        if not self.check_set_up(practitioner=practitioner, team=team, passphrase=passphrase,
-                                 repeat=repeat):
+        if not self.check_set_up(practitioner=practitioner, team=team, passphrase=passphrase, repeat=repeat):
             return False
         self._create(practitioner, team, passphrase)
         self._opened()
         return True
 
-    async def set_up_async(self, *, practitioner: str, team: str, passphrase: str,
-                           repeat: str) -> bool:
+    async def set_up_async(self, *, practitioner: str, team: str, passphrase: str, repeat: str) -> bool:
         """`set_up` that shows "busy" while the store (and demo) is created off the UI loop."""
-        if not self.check_set_up(practitioner=practitioner, team=team, passphrase=passphrase,
-                                 repeat=repeat):
+        if not self.check_set_up(practitioner=practitioner, team=team, passphrase=passphrase, repeat=repeat):
             return False
-        self.busy = ("Creating your encrypted store and the demo caseload..." if self.demo
-                     else "Creating your encrypted store...")
+        self.busy = (
+            "Creating your encrypted store and the demo caseload..."
+            if self.demo
+            else "Creating your encrypted store..."
+        )
         try:
             await asyncio.to_thread(self._create, practitioner, team, passphrase)
         finally:
@@ -82,9 +81,13 @@ class AppState:
         return True
 
     def _create(self, practitioner: str, team: str, passphrase: str) -> None:
-        self._store = services.create(home=self.home, passphrase=passphrase,
-                                      practitioner=practitioner.strip(), team=team.strip(),
-                                      demo=self.demo)
+        self._store = services.create(
+            home=self.home,
+            passphrase=passphrase,
+            practitioner=practitioner.strip(),
+            team=team.strip(),
+            demo=self.demo,
+        )
 
     def _opened(self) -> None:
         self._load_settings()
@@ -112,15 +115,13 @@ class AppState:
 
     def _load_settings(self) -> None:
         s = services.get_settings(store=self.store)
-        self.practitioner, self.team, self.server_address = (
-            s.practitioner, s.team, s.server_address)
+        self.practitioner, self.team, self.server_address = (s.practitioner, s.team, s.server_address)
 
     def save_server_address(self, address: str) -> bool:
         """Settings: the base server address used by sync (empty: not set)."""
         address = address.strip().rstrip("/")
         if address and not address.startswith(("http://", "https://")):
-            self.errors = {"server_address":
-                           "Base server address: must start with http:// or https://"}
+            self.errors = {"server_address": "Base server address: must start with http:// or https://"}
             return False
         services.save_server_address(store=self.store, address=address)
         self.errors = {}

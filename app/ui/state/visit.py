@@ -83,8 +83,7 @@ class VisitState:
             self.errors = {**self.errors, path: services.SIGNED_MESSAGE}
             return False
         try:
-            services.save_answer(store=self._store, visit_id=self.visit_id, path=path,
-                                 value=value)
+            services.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
         except services.AnswerError as exc:
             self.errors = {**self.errors, path: exc.message}
             return False
@@ -118,8 +117,11 @@ class VisitState:
         kind = q.kind if q else "text"
         value: Any = None
         if text:
-            value = _parse_number(text, whole=kind == "integer") if kind in (
-                "integer", "number", "weight") else text
+            value = (
+                _parse_number(text, whole=kind == "integer")
+                if kind in ("integer", "number", "weight")
+                else text
+            )
         problem = services.check_answer(answers=self.answers, path=path, value=value)
         if not final:
             # While typing nothing observable changes (no re-render races the keyboard),
@@ -140,8 +142,7 @@ class VisitState:
         if self.signed:
             return False
         try:
-            services.save_answer(store=self._store, visit_id=self.visit_id, path=path,
-                                 value=value)
+            services.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
         except services.AnswerError:
             return False
         if value is None:
@@ -220,8 +221,9 @@ class VisitState:
             self.errors = {**self.errors, "amend.reason": "Reason: say why the visit is amended"}
             return False
         try:
-            services.amend(store=self._store, visit_id=self.visit_id, reason=reason.strip(),
-                           changes={path: value})
+            services.amend(
+                store=self._store, visit_id=self.visit_id, reason=reason.strip(), changes={path: value}
+            )
         except services.AnswerError as exc:
             self.errors = {**self.errors, "amend.value": exc.message}
             return False

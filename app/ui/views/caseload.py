@@ -21,17 +21,16 @@ def CaseloadRow(row: services.CaseloadRow, app: AppState, visit: VisitState) -> 
 
     def start() -> None:
         vid = row.draft_visit_id or services.start_visit(
-            store=app.store, family_id=row.family_id, baby_id=row.baby_id)
+            store=app.store, family_id=row.family_id, baby_id=row.baby_id
+        )
         visit.open(app.store, vid)
         page.navigate(f"/family/{row.family_id}/visit/{vid}/step/baby")
 
-    facts = [f"{row.baby_name}, {row.baby_age}" if row.baby_name else "No baby recorded",
-             row.postcode]
+    facts = [f"{row.baby_name}, {row.baby_age}" if row.baby_name else "No baby recorded", row.postcode]
     last = f"Last visit {row.last_visit}" if row.last_visit else "Not visited yet"
     flags: list[ft.Control] = [risk_badge(row.risk_level, row.risk_word), ft.Text(last, size=14)]
     if row.draft_visit_id:
-        flags.append(ft.Text("Draft in progress", size=14, weight=ft.FontWeight.BOLD,
-                             color="#1A4D8F"))
+        flags.append(ft.Text("Draft in progress", size=14, weight=ft.FontWeight.BOLD, color="#1A4D8F"))
     if row.due:
         flags.append(ft.Text(row.due, size=14, weight=ft.FontWeight.BOLD, color="#8A5300"))
     return ft.Card(
@@ -40,22 +39,34 @@ def CaseloadRow(row: services.CaseloadRow, app: AppState, visit: VisitState) -> 
             content=ft.ResponsiveRow(
                 [
                     ft.Column(
-                        [ft.Text(row.family_name, size=18, weight=ft.FontWeight.BOLD),
-                         ft.Text(" · ".join(f for f in facts if f), size=15),
-                         ft.Row(flags, wrap=True, spacing=10,
-                                vertical_alignment=ft.CrossAxisAlignment.CENTER)],
-                        spacing=6, col={"xs": 12, "md": 7},
+                        [
+                            ft.Text(row.family_name, size=18, weight=ft.FontWeight.BOLD),
+                            ft.Text(" · ".join(f for f in facts if f), size=15),
+                            ft.Row(
+                                flags, wrap=True, spacing=10, vertical_alignment=ft.CrossAxisAlignment.CENTER
+                            ),
+                        ],
+                        spacing=6,
+                        col={"xs": 12, "md": 7},
                     ),
                     ft.Row(
-                        [ft.OutlinedButton(content=ft.Text(f"Open {row.family_name}", size=15),
-                                           on_click=lambda e: open_family(),
-                                           style=button_style()),
-                         ft.FilledButton(
-                             content=ft.Text("Continue visit" if row.draft_visit_id
-                                             else "Start visit", size=15),
-                             on_click=lambda e: start(), style=button_style(),
-                             disabled=row.baby_id is None)],
-                        wrap=True, col={"xs": 12, "md": 5},
+                        [
+                            ft.OutlinedButton(
+                                content=ft.Text(f"Open {row.family_name}", size=15),
+                                on_click=lambda e: open_family(),
+                                style=button_style(),
+                            ),
+                            ft.FilledButton(
+                                content=ft.Text(
+                                    "Continue visit" if row.draft_visit_id else "Start visit", size=15
+                                ),
+                                on_click=lambda e: start(),
+                                style=button_style(),
+                                disabled=row.baby_id is None,
+                            ),
+                        ],
+                        wrap=True,
+                        col={"xs": 12, "md": 5},
                         alignment=ft.MainAxisAlignment.END,
                     ),
                 ],
@@ -74,9 +85,14 @@ def _count_words(n: int) -> str:
 
 @ft.component
 def _SearchBox(on_search: Callable[[str], None], initial: str) -> ft.Control:
-    return ft.TextField(label="Search caseload", hint_text="Surname, baby's name or postcode",
-                        value=initial, prefix_icon=ft.Icons.SEARCH, text_size=16,
-                        on_change=lambda e: on_search(e.control.value or ""))
+    return ft.TextField(
+        label="Search caseload",
+        hint_text="Surname, baby's name or postcode",
+        value=initial,
+        prefix_icon=ft.Icons.SEARCH,
+        text_size=16,
+        on_change=lambda e: on_search(e.control.value or ""),
+    )
 
 
 SearchBox = ft.memo(_SearchBox)  # never re-rendered while typing: no round trip races the keys
@@ -94,17 +110,22 @@ def CaseloadView() -> ft.View:
 
     rows = [CaseloadRow(r, app, visit, key=r.family_id) for r in caseload.rows]
     if not rows:
-        rows = [ft.Text("No families match. Try a surname, a baby's name or a postcode.",
-                        size=16)]
+        rows = [ft.Text("No families match. Try a surname, a baby's name or a postcode.", size=16)]
     return ft.View(
         route="/",
         appbar=ft.AppBar(
             title=ft.Text("Caseload"),
             actions=[
-                ft.TextButton(content=ft.Text("New family"), icon=ft.Icons.ADD,
-                              on_click=lambda e: page.navigate("/family/new")),
-                ft.TextButton(content=ft.Text("Settings"), icon=ft.Icons.SETTINGS,
-                              on_click=lambda e: page.navigate("/settings")),
+                ft.TextButton(
+                    content=ft.Text("New family"),
+                    icon=ft.Icons.ADD,
+                    on_click=lambda e: page.navigate("/family/new"),
+                ),
+                ft.TextButton(
+                    content=ft.Text("Settings"),
+                    icon=ft.Icons.SETTINGS,
+                    on_click=lambda e: page.navigate("/settings"),
+                ),
             ],
         ),
         scroll=ft.ScrollMode.AUTO,

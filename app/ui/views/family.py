@@ -16,21 +16,29 @@ def _chronology(lines: tuple[services.ChronologyLine, ...], fid: str) -> list[ft
         return [ft.Text("Nothing recorded yet.", size=15)]
     out: list[ft.Control] = []
     for c in reversed(lines):  # newest first on screen
-        row: list[ft.Control] = [ft.Text(c.date, size=14, weight=ft.FontWeight.BOLD, width=100),
-                                 ft.Text(c.kind.capitalize(), size=14, width=90)]
+        row: list[ft.Control] = [
+            ft.Text(c.date, size=14, weight=ft.FontWeight.BOLD, width=100),
+            ft.Text(c.kind.capitalize(), size=14, width=90),
+        ]
         if c.risk_level:
             row.append(risk_badge(c.risk_level, c.risk_word))
-        body = ft.Column([ft.Row(row, wrap=True), ft.Text(c.summary, size=15)]
-                         + ([ft.Text(c.text, size=14, italic=True)] if c.text else []),
-                         spacing=4)
+        body = ft.Column(
+            [ft.Row(row, wrap=True), ft.Text(c.summary, size=15)]
+            + ([ft.Text(c.text, size=14, italic=True)] if c.text else []),
+            spacing=4,
+        )
         if c.kind == "visit" and c.visit_id:
             vid = c.visit_id
-            out.append(ft.Container(
-                content=body, padding=10, border_radius=8,
-                border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
-                on_click=lambda e, vid=vid: page.navigate(f"/family/{fid}/visit/{vid}/review"),
-                tooltip="Open this visit",
-            ))
+            out.append(
+                ft.Container(
+                    content=body,
+                    padding=10,
+                    border_radius=8,
+                    border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
+                    on_click=lambda e, vid=vid: page.navigate(f"/family/{fid}/visit/{vid}/review"),
+                    tooltip="Open this visit",
+                )
+            )
         else:
             out.append(ft.Container(content=body, padding=10))
     return out
@@ -54,32 +62,61 @@ def FamilyView() -> ft.View:
         page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
 
     babies = [
-        ft.Card(content=ft.Container(padding=12, content=ft.ResponsiveRow([
-            ft.Column([ft.Text(b.name, size=18, weight=ft.FontWeight.BOLD),
-                       ft.Text(f"Born {b.born or 'date not recorded'} · {b.age}", size=15),
-                       ft.Text(f"{b.gestation} · {b.weight}", size=15)],
-                      col={"xs": 12, "md": 7}, spacing=4),
-            ft.Row([nav_button(f"Start visit for {b.name}", lambda e, b=b: start(b.baby_id),
-                               primary=True, icon=ft.Icons.PLAY_ARROW)],
-                   col={"xs": 12, "md": 5}, alignment=ft.MainAxisAlignment.END),
-        ], vertical_alignment=ft.CrossAxisAlignment.CENTER)))
+        ft.Card(
+            content=ft.Container(
+                padding=12,
+                content=ft.ResponsiveRow(
+                    [
+                        ft.Column(
+                            [
+                                ft.Text(b.name, size=18, weight=ft.FontWeight.BOLD),
+                                ft.Text(f"Born {b.born or 'date not recorded'} · {b.age}", size=15),
+                                ft.Text(f"{b.gestation} · {b.weight}", size=15),
+                            ],
+                            col={"xs": 12, "md": 7},
+                            spacing=4,
+                        ),
+                        ft.Row(
+                            [
+                                nav_button(
+                                    f"Start visit for {b.name}",
+                                    lambda e, b=b: start(b.baby_id),
+                                    primary=True,
+                                    icon=ft.Icons.PLAY_ARROW,
+                                )
+                            ],
+                            col={"xs": 12, "md": 5},
+                            alignment=ft.MainAxisAlignment.END,
+                        ),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+            )
+        )
         for b in card.babies
     ]
-    drafts = [nav_button(f"Continue: {words}", lambda e, v=vid: resume(v), icon=ft.Icons.EDIT)
-              for vid, words in card.drafts]
+    drafts = [
+        nav_button(f"Continue: {words}", lambda e, v=vid: resume(v), icon=ft.Icons.EDIT)
+        for vid, words in card.drafts
+    ]
     people = [ft.Text(p, size=15) for p in card.carers] or [ft.Text("None recorded", size=15)]
-    adults = [ft.Text(p, size=15) for p in card.other_adults] or [
-        ft.Text("None recorded", size=15)]
+    adults = [ft.Text(p, size=15) for p in card.other_adults] or [ft.Text("None recorded", size=15)]
     return ft.View(
         route=page.route,
         appbar=ft.AppBar(title=ft.Text(card.name)),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(
-            ft.Text(", ".join(x for x in (card.address, card.postcode) if x), size=16),
-            *drafts,
-            heading("Babies"), *babies,
-            heading("Parents and carers"), *people,
-            heading("Other adults in or visiting the home"), *adults,
-            heading("Chronology"), *_chronology(card.chronology, fid),
-        )],
+        controls=[
+            page_body(
+                ft.Text(", ".join(x for x in (card.address, card.postcode) if x), size=16),
+                *drafts,
+                heading("Babies"),
+                *babies,
+                heading("Parents and carers"),
+                *people,
+                heading("Other adults in or visiting the home"),
+                *adults,
+                heading("Chronology"),
+                *_chronology(card.chronology, fid),
+            )
+        ],
     )

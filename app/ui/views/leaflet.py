@@ -22,8 +22,7 @@ def LeafletView() -> ft.View:
     ensure_visit(app, visit, vid)
     picker = ft.use_memo(ft.FilePicker, [])
     version = (tuple(sorted(visit.answers.items(), key=str)), tuple(sorted(visit.notes.items())))
-    pdf = ft.use_memo(lambda: services.leaflet_pdf(store=app.store, visit_id=vid),
-                      [vid, str(version)])
+    pdf = ft.use_memo(lambda: services.leaflet_pdf(store=app.store, visit_id=vid), [vid, str(version)])
     name = f"safer-sleep-{(visit.baby_name or 'baby').lower().replace(' ', '-')}.pdf"
     url = ft.use_memo(lambda: link_for(pdf, name), [id(pdf)])
 
@@ -33,30 +32,49 @@ def LeafletView() -> ft.View:
     def record() -> None:
         visit.record_leaflet(pdf)
 
-    given = (notice("Leaflet given: recorded on the visit.", tone="good", key="leaflet-given")
-             if visit.leaflet_given else
-             nav_button("Record leaflet given", lambda e: record(), icon=ft.Icons.CHECK))
+    given = (
+        notice("Leaflet given: recorded on the visit.", tone="good", key="leaflet-given")
+        if visit.leaflet_given
+        else nav_button("Record leaflet given", lambda e: record(), icon=ft.Icons.CHECK)
+    )
     return ft.View(
         route=page.route,
         appbar=ft.AppBar(title=ft.Text("Family leaflet")),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(
-            heading(f"Safer sleep leaflet for {visit.baby_name or 'baby'}", size=22),
-            ft.Text("Personal advice for the family from this visit. The family context and "
-                    "your notes for practitioners are never printed.", size=16),
-            ft.Text(f"{len(pdf) // 1024} KB PDF · A4", size=14),
-            ft.Row([
-                ft.FilledButton(content=ft.Text("Open leaflet (PDF)", size=16),
-                                icon=ft.Icons.OPEN_IN_NEW, style=button_style(),
-                                action=ft.OpenUrl(url, target=ft.UrlTarget.BLANK)),
-                ft.OutlinedButton(content=ft.Text("Download leaflet", size=16),
-                                  icon=ft.Icons.DOWNLOAD, style=button_style(),
-                                  on_click=download),
-            ], wrap=True, spacing=12),
-            ft.Text("Open it to print or share from the browser's PDF viewer.", size=14),
-            given,
-            nav_button("Back to review",
-                       lambda e: page.navigate(f"/family/{fid}/visit/{vid}/review"),
-                       icon=ft.Icons.ARROW_BACK),
-        )],
+        controls=[
+            page_body(
+                heading(f"Safer sleep leaflet for {visit.baby_name or 'baby'}", size=22),
+                ft.Text(
+                    "Personal advice for the family from this visit. The family context and "
+                    "your notes for practitioners are never printed.",
+                    size=16,
+                ),
+                ft.Text(f"{len(pdf) // 1024} KB PDF · A4", size=14),
+                ft.Row(
+                    [
+                        ft.FilledButton(
+                            content=ft.Text("Open leaflet (PDF)", size=16),
+                            icon=ft.Icons.OPEN_IN_NEW,
+                            style=button_style(),
+                            action=ft.OpenUrl(url, target=ft.UrlTarget.BLANK),
+                        ),
+                        ft.OutlinedButton(
+                            content=ft.Text("Download leaflet", size=16),
+                            icon=ft.Icons.DOWNLOAD,
+                            style=button_style(),
+                            on_click=download,
+                        ),
+                    ],
+                    wrap=True,
+                    spacing=12,
+                ),
+                ft.Text("Open it to print or share from the browser's PDF viewer.", size=14),
+                given,
+                nav_button(
+                    "Back to review",
+                    lambda e: page.navigate(f"/family/{fid}/visit/{vid}/review"),
+                    icon=ft.Icons.ARROW_BACK,
+                ),
+            )
+        ],
     )

@@ -9,12 +9,22 @@ from app.ui.context import AppCtx
 from app.ui.state import AppState
 from app.ui.views.widgets import nav_button, page_body
 
-FIELDS = (("name", "Household name", "e.g. Okafor family"), ("surname", "Surname", ""),
-          ("address", "Address", ""), ("postcode", "Postcode", "e.g. SO14 7DU"),
-          ("baby_name", "Baby's name", ""), ("baby_born", "Baby's date of birth", "YYYY-MM-DD"))
-ERROR_KEYS = {"family.name": "name", "family.surname": "surname", "family.address": "address",
-              "family.postcode": "postcode", "baby.name": "baby_name",
-              "baby.date_of_birth": "baby_born"}
+FIELDS = (
+    ("name", "Household name", "e.g. Okafor family"),
+    ("surname", "Surname", ""),
+    ("address", "Address", ""),
+    ("postcode", "Postcode", "e.g. SO14 7DU"),
+    ("baby_name", "Baby's name", ""),
+    ("baby_born", "Baby's date of birth", "YYYY-MM-DD"),
+)
+ERROR_KEYS = {
+    "family.name": "name",
+    "family.surname": "surname",
+    "family.address": "address",
+    "family.postcode": "postcode",
+    "baby.name": "baby_name",
+    "baby.date_of_birth": "baby_born",
+}
 
 
 @ft.component
@@ -35,7 +45,10 @@ def NewFamilyView() -> ft.View:
 
     def field(key: str, label: str, hint: str) -> ft.Control:
         return ft.TextField(
-            label=label, hint_text=hint or None, value=values[key], text_size=16,
+            label=label,
+            hint_text=hint or None,
+            value=values[key],
+            text_size=16,
             error=error[1] if error[0] == key else None,
             on_change=lambda e: values.__setitem__(key, e.control.value or ""),
         )
@@ -44,7 +57,10 @@ def NewFamilyView() -> ft.View:
         route="/family/new",
         appbar=ft.AppBar(title=ft.Text("New family")),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(*[field(*f) for f in FIELDS],
-                            nav_button("Save family", lambda e: save(), primary=True,
-                                       icon=ft.Icons.SAVE))],
+        controls=[
+            page_body(
+                *[field(*f) for f in FIELDS],
+                nav_button("Save family", lambda e: save(), primary=True, icon=ft.Icons.SAVE),
+            )
+        ],
     )

@@ -13,32 +13,46 @@ from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_b
 
 def _factor(f: services.FactorLine) -> ft.Control:
     word = "High" if f.severity == "high" else "Increased"
-    return ft.Card(content=ft.Container(padding=12, content=ft.Column([
-        risk_badge(f.severity, word),
-        ft.Text(f.title, size=17, weight=ft.FontWeight.BOLD),
-        ft.Text("For the family", size=14, weight=ft.FontWeight.W_600),
-        ft.Text(f.advice, size=15),
-        ft.Text("For you", size=14, weight=ft.FontWeight.W_600),
-        ft.Text(f.practitioner_note, size=15, italic=True),
-        ft.Text(f"Source: {f.source_url}", size=13, selectable=True),
-    ], spacing=6)))
+    return ft.Card(
+        content=ft.Container(
+            padding=12,
+            content=ft.Column(
+                [
+                    risk_badge(f.severity, word),
+                    ft.Text(f.title, size=17, weight=ft.FontWeight.BOLD),
+                    ft.Text("For the family", size=14, weight=ft.FontWeight.W_600),
+                    ft.Text(f.advice, size=15),
+                    ft.Text("For you", size=14, weight=ft.FontWeight.W_600),
+                    ft.Text(f.practitioner_note, size=15, italic=True),
+                    ft.Text(f"Source: {f.source_url}", size=13, selectable=True),
+                ],
+                spacing=6,
+            ),
+        )
+    )
 
 
 def review_sections(r: services.Review) -> list[ft.Control]:
     """Everything the review shows, shared with the signed read-only view."""
     out: list[ft.Control] = [
-        ft.Semantics(identifier="risk-level", container=True,
-                     content=ft.Row([ft.Text("Risk level", size=18), risk_badge(
-                         r.risk_level, r.risk_word, big=True)], wrap=True)),
+        ft.Semantics(
+            identifier="risk-level",
+            container=True,
+            content=ft.Row(
+                [ft.Text("Risk level", size=18), risk_badge(r.risk_level, r.risk_word, big=True)], wrap=True
+            ),
+        ),
     ]
     for p in r.prompts:
         if p.code == "discuss_with_supervisor":
-            out.append(notice(p.text, title=f"Escalate: {p.title}", tone="danger",
-                              key="prompt-supervisor"))
+            out.append(notice(p.text, title=f"Escalate: {p.title}", tone="danger", key="prompt-supervisor"))
     for p in r.prompts:
         if p.code != "discuss_with_supervisor":
-            out.append(notice(p.text, title=p.title,
-                              tone="warning" if p.prominent else "info", key=f"prompt-{p.code}"))
+            out.append(
+                notice(
+                    p.text, title=p.title, tone="warning" if p.prominent else "info", key=f"prompt-{p.code}"
+                )
+            )
     out.append(heading(f"Risk factors ({len(r.factors)})"))
     out += [_factor(f) for f in r.factors] or [ft.Text("None recorded.", size=15)]
     if r.context:
@@ -47,8 +61,7 @@ def review_sections(r: services.Review) -> list[ft.Control]:
     out.append(heading("Protective"))
     out.append(ft.Text(", ".join(r.protective) if r.protective else "None recorded.", size=15))
     out.append(heading(f"Not asked ({len(r.unanswered)})"))
-    out.append(ft.Text(", ".join(r.unanswered) if r.unanswered else "Every question answered.",
-                       size=15))
+    out.append(ft.Text(", ".join(r.unanswered) if r.unanswered else "Every question answered.", size=15))
     out.append(notice(r.disclaimer, tone="info"))
     out.append(ft.Text(f"Guidance version {r.guidance_version}", size=13))
     return out
@@ -65,13 +78,20 @@ def ReviewView() -> ft.View:
     base = f"/family/{fid}/visit/{vid}"
     r = visit.review or services.review({})
     actions = [
-        nav_button("Answers", lambda e: page.navigate(f"{base}/step/baby"), compact=True,
-                   icon=ft.Icons.EDIT),
-        nav_button("Leaflet", lambda e: page.navigate(f"{base}/review/leaflet"),
-                   icon=ft.Icons.PICTURE_AS_PDF, compact=True),
-        nav_button("Amend" if visit.signed else "Sign",
-                   lambda e: page.navigate(f"{base}/review/sign"), primary=True,
-                   icon=ft.Icons.DRAW, compact=True),
+        nav_button("Answers", lambda e: page.navigate(f"{base}/step/baby"), compact=True, icon=ft.Icons.EDIT),
+        nav_button(
+            "Leaflet",
+            lambda e: page.navigate(f"{base}/review/leaflet"),
+            icon=ft.Icons.PICTURE_AS_PDF,
+            compact=True,
+        ),
+        nav_button(
+            "Amend" if visit.signed else "Sign",
+            lambda e: page.navigate(f"{base}/review/sign"),
+            primary=True,
+            icon=ft.Icons.DRAW,
+            compact=True,
+        ),
     ]
     state = "Signed: read-only" if visit.signed else "Draft: saved as you go"
     return ft.View(
@@ -79,8 +99,10 @@ def ReviewView() -> ft.View:
         bottom_appbar=bottom_bar(*actions),
         appbar=ft.AppBar(title=ft.Text(f"Review: {visit.baby_name or visit.family_name}")),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(
-            ft.Text(f"{visit.family_name} · {state}", size=15),
-            *review_sections(r),
-        )],
+        controls=[
+            page_body(
+                ft.Text(f"{visit.family_name} · {state}", size=15),
+                *review_sections(r),
+            )
+        ],
     )

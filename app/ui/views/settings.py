@@ -17,8 +17,13 @@ def SettingsView() -> ft.View:
     version, sources = services.guidance_about()
     sync: list[ft.Control] = []
     if services.sync_available():
-        sync.append(ft.Text("Enrol this device once with `safesleep device enrol`; then Sync "
-                            "sends signed visits and brings back the team's changes.", size=14))
+        sync.append(
+            ft.Text(
+                "Enrol this device once with `safesleep device enrol`; then Sync "
+                "sends signed visits and brings back the team's changes.",
+                size=14,
+            )
+        )
         sync.append(nav_button("Sync", lambda e: app.sync(), icon=ft.Icons.SYNC))
         if app.syncing:
             sync.append(ft.ProgressBar(value=app.sync_progress, semantics_label="Sync progress"))
@@ -30,25 +35,37 @@ def SettingsView() -> ft.View:
         route="/settings",
         appbar=ft.AppBar(title=ft.Text("Settings")),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(
-            heading("Practitioner"),
-            ft.Text(f"Name: {app.practitioner}", size=16),
-            ft.Text(f"Team: {app.team}", size=16),
-            heading("Base server"),
-            ft.TextField(label="Base server address", value=typed.current["address"], text_size=16,
-                         hint_text="https://base.example.nhs.uk",
-                         error=app.errors.get("server_address"),
-                         on_change=lambda e: typed.current.__setitem__("address", e.control.value or "")),
-            nav_button("Save address", lambda e: app.save_server_address(typed.current["address"]),
-                       icon=ft.Icons.SAVE),
-            notice(app.message, tone="good") if app.message else ft.Container(),
-            *sync,
-            heading("About"),
-            ft.Text(f"Guidance version {version}", size=16),
-            ft.Text("Sources:", size=15, weight=ft.FontWeight.W_600),
-            *[ft.Text(url, size=14, selectable=True) for url, _ in sources],
-            ft.Text("Decision support, not a diagnosis: your professional judgement stands.",
-                    size=14, italic=True),
-            nav_button("Lock", lambda e: app.lock(), icon=ft.Icons.LOCK),
-        )],
+        controls=[
+            page_body(
+                heading("Practitioner"),
+                ft.Text(f"Name: {app.practitioner}", size=16),
+                ft.Text(f"Team: {app.team}", size=16),
+                heading("Base server"),
+                ft.TextField(
+                    label="Base server address",
+                    value=typed.current["address"],
+                    text_size=16,
+                    hint_text="https://base.example.nhs.uk",
+                    error=app.errors.get("server_address"),
+                    on_change=lambda e: typed.current.__setitem__("address", e.control.value or ""),
+                ),
+                nav_button(
+                    "Save address",
+                    lambda e: app.save_server_address(typed.current["address"]),
+                    icon=ft.Icons.SAVE,
+                ),
+                notice(app.message, tone="good") if app.message else ft.Container(),
+                *sync,
+                heading("About"),
+                ft.Text(f"Guidance version {version}", size=16),
+                ft.Text("Sources:", size=15, weight=ft.FontWeight.W_600),
+                *[ft.Text(url, size=14, selectable=True) for url, _ in sources],
+                ft.Text(
+                    "Decision support, not a diagnosis: your professional judgement stands.",
+                    size=14,
+                    italic=True,
+                ),
+                nav_button("Lock", lambda e: app.lock(), icon=ft.Icons.LOCK),
+            )
+        ],
     )

@@ -19,15 +19,26 @@ def ensure_visit(app: AppState, visit: VisitState, visit_id: str) -> None:
 def _step_prompts(slug: str, visit: VisitState) -> list[ft.Control]:
     out: list[ft.Control] = []
     if slug == "where" and visit.value("sleep.seen") is not True:
-        out.append(notice("Ask to see where baby sleeps, day and night. Seeing it is how "
-                          "risks are found.", title="Ask to see it", tone="warning",
-                          key="prompt-ask-to-see"))
+        out.append(
+            notice(
+                "Ask to see where baby sleeps, day and night. Seeing it is how risks are found.",
+                title="Ask to see it",
+                tone="warning",
+                key="prompt-ask-to-see",
+            )
+        )
     if slug == "family":
-        out.insert(0, notice("Private to you: these answers are never printed on the family's "
-                             "leaflet.", tone="info"))
+        out.insert(
+            0, notice("Private to you: these answers are never printed on the family's leaflet.", tone="info")
+        )
         if visit.value("family.unidentified_adults") is True:
-            out.append(notice("Be curious: who are they, do they stay overnight, do they care "
-                              "for baby?", title="Be curious about adults", tone="warning"))
+            out.append(
+                notice(
+                    "Be curious: who are they, do they stay overnight, do they care for baby?",
+                    title="Be curious about adults",
+                    tone="warning",
+                )
+            )
     return out
 
 
@@ -49,20 +60,27 @@ def VisitStepView() -> ft.View:
     back = f"{base}/step/{STEP_SLUGS[i - 1]}" if i > 0 else f"/family/{fid}"
     forward = f"{base}/step/{STEP_SLUGS[i + 1]}" if i + 1 < len(STEPS) else f"{base}/review"
     risk = visit.review
-    status = [ft.Text(f"Step {i + 1} of {len(STEPS)}", size=14),
-              ft.Text(visit.saved or "Answers save as you go", size=14, italic=True)]
+    status = [
+        ft.Text(f"Step {i + 1} of {len(STEPS)}", size=14),
+        ft.Text(visit.saved or "Answers save as you go", size=14, italic=True),
+    ]
     if risk is not None:
-        status.append(ft.Text(f"Risk so far: {risk.risk_word}", size=14,
-                              weight=ft.FontWeight.BOLD))
+        status.append(ft.Text(f"Risk so far: {risk.risk_word}", size=14, weight=ft.FontWeight.BOLD))
     if visit.signed:
         status.append(ft.Text("Signed: read-only", size=14, weight=ft.FontWeight.BOLD))
     last = i + 1 == len(STEPS)
     bar = bottom_bar(
         nav_button("Previous", lambda e: go(back), icon=ft.Icons.ARROW_BACK, compact=True),
         nav_button("Review now", lambda e: go(f"{base}/review"), compact=True)
-        if not last else ft.Container(),
-        nav_button("Review" if last else "Next", lambda e: go(forward), primary=True,
-                   icon=ft.Icons.ARROW_FORWARD, compact=True),
+        if not last
+        else ft.Container(),
+        nav_button(
+            "Review" if last else "Next",
+            lambda e: go(forward),
+            primary=True,
+            icon=ft.Icons.ARROW_FORWARD,
+            compact=True,
+        ),
     )
     return ft.View(
         key=f"step-{step.slug}",  # a new page per step: Flutter's navigator animates it in
@@ -72,8 +90,11 @@ def VisitStepView() -> ft.View:
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(
-                ft.ProgressBar(value=(i + 1) / len(STEPS), bar_height=8,
-                               semantics_label=f"Visit progress: step {i + 1} of {len(STEPS)}"),
+                ft.ProgressBar(
+                    value=(i + 1) / len(STEPS),
+                    bar_height=8,
+                    semantics_label=f"Visit progress: step {i + 1} of {len(STEPS)}",
+                ),
                 ft.Row(status, wrap=True, spacing=16),
                 heading(step.title, size=24),
                 ft.Text(step.intro, size=16),
