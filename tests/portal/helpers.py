@@ -92,7 +92,7 @@ class PortalTeam:
         return visit_id
 
 
-ESCALATED = {
+ESCALATED: dict[str, dict[str, Any]] = {
     "sleep": {"shared_surfaces": ["sofa"]},
     "family": {"domestic_abuse": True},
 }

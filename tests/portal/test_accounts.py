@@ -9,6 +9,7 @@ import uuid
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.models import AuditEvent
 from app.server.portal.accounts import NotSignedIn, SignInRefused, disable_user, reset_password, user_by_email
@@ -21,7 +22,9 @@ def _actions(team: PortalTeam, user_id: uuid.UUID) -> list[str]:
     with Session(team.engine) as s:
         return list(
             s.scalars(
-                sa.select(AuditEvent.action).where(AuditEvent.user_id == user_id).order_by(AuditEvent.id)
+                sa.select(col(AuditEvent.action))
+                .where(col(AuditEvent.user_id) == user_id)
+                .order_by(col(AuditEvent.id))
             )
         )
 
@@ -76,7 +79,7 @@ def test_a_session_ends_after_15_idle_minutes_and_each_use_restarts_the_clock(te
         with Session(team.engine) as s:
             s.execute(
                 sa.update(PortalSession)
-                .where(PortalSession.user_id == _user_id(team, "supervisor"))
+                .where(col(PortalSession.user_id) == _user_id(team, "supervisor"))
                 .values(last_seen=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=minutes))
             )
             s.commit()

@@ -79,7 +79,7 @@ def test_closing_needs_a_decision_and_a_closed_item_leaves_the_open_queue(team: 
     assert [s.state_after for s, _ in portal.supervisions(token, visit)] == ["discussed", "closed"]
 
 
-def test_another_teams_supervisor_sees_nothing_and_gets_not_found(team: PortalTeam, engine, client):  # type: ignore[no-untyped-def]
+def test_another_teams_supervisor_sees_nothing_and_gets_not_found(team: PortalTeam, engine, client):
     family, baby = team.family()
     visit = team.visit(family, baby, **ESCALATED)
     other = PortalTeam.create(engine, client)

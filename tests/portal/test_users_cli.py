@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.db import make_engine
 from app.server.models import Device
@@ -109,7 +110,7 @@ def test_a_device_enrolled_with_user_belongs_to_that_practitioner(tmp_path: Path
     app.state.engine.dispose()
     engine = make_engine(db)
     with Session(engine) as s:
-        team_id = s.scalar(sa.select(Device.team_id))
+        team_id = s.scalar(sa.select(col(Device.team_id)))
         assert team_id is not None
         rows = team_devices(session=s, team_id=team_id)
     assert [(r.name, r.owner) for r in rows] == [("tablet 7", "hv@example.org")]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.models import Team, utcnow
 from app.server.portal.audit import audit_person
@@ -123,7 +124,7 @@ def add_user(
     if role not in ROLES:
         raise AccountError(f"role: {role!r} is not allowed; use one of: {', '.join(ROLES)}")
     check_password(password)
-    if session.scalar(sa.select(PortalUser.id).where(PortalUser.email == email)) is not None:
+    if session.scalar(sa.select(col(PortalUser.id)).where(col(PortalUser.email) == email)) is not None:
         raise AccountError(f"email: an account for {email} already exists")
     user = PortalUser(
         id=uuid.uuid4(),
@@ -141,7 +142,7 @@ def add_user(
 
 
 def user_by_email(*, session: Session, email: str) -> PortalUser:
-    user = session.scalar(sa.select(PortalUser).where(PortalUser.email == normalise_email(email)))
+    user = session.scalar(sa.select(PortalUser).where(col(PortalUser.email) == normalise_email(email)))
     if user is None:
         raise AccountError(f"EMAIL: no account for {normalise_email(email)}")
     return user
@@ -157,7 +158,7 @@ def user_in_team(*, session: Session, team_id: uuid.UUID, user_id: uuid.UUID) ->
 def _end_sessions(session: Session, user_id: uuid.UUID) -> None:
     session.execute(
         sa.update(PortalSession)
-        .where(PortalSession.user_id == user_id, PortalSession.ended_at.is_(None))  # type: ignore[union-attr]
+        .where(col(PortalSession.user_id) == user_id, col(PortalSession.ended_at).is_(None))
         .values(ended_at=utcnow())
     )
 
@@ -198,7 +199,7 @@ def sign_in(*, session: Session, email: str, password: str) -> str:
     """
     now = utcnow()
     user = session.scalar(
-        sa.select(PortalUser).where(PortalUser.email == normalise_email(email)).with_for_update()
+        sa.select(PortalUser).where(col(PortalUser.email) == normalise_email(email)).with_for_update()
     )
     if user is None:
         verify_password(password, _dummy_hash())
@@ -247,10 +248,10 @@ def current_person(*, session: Session, token: str | None, touch: bool = True) -
         raise NotSignedIn
     now = utcnow()
     row = session.execute(
-        sa.select(PortalSession, PortalUser, Team.name)
-        .join(PortalUser, PortalUser.id == PortalSession.user_id)
-        .join(Team, Team.id == PortalUser.team_id)
-        .where(PortalSession.token_hash == _token_hash(token))
+        sa.select(PortalSession, PortalUser, col(Team.name))
+        .join(PortalUser, col(PortalUser.id) == col(PortalSession.user_id))
+        .join(Team, col(Team.id) == col(PortalUser.team_id))
+        .where(col(PortalSession.token_hash) == _token_hash(token))
     ).first()
     if row is None:
         raise NotSignedIn

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.admin import create_enrolment_code, revoke_device
 from app.server.auth import code_hash
@@ -25,7 +26,9 @@ def enrolment_code_for(
         raise AccountError(f"--user: {user.email} is disabled; enable or choose another account")
     code, expires = create_enrolment_code(session=session, team_id=user.team_id)
     session.flush()
-    code_id = session.scalar(sa.select(EnrolmentCode.id).where(EnrolmentCode.code_hash == code_hash(code)))
+    code_id = session.scalar(
+        sa.select(col(EnrolmentCode.id)).where(col(EnrolmentCode.code_hash) == code_hash(code))
+    )
     assert code_id is not None
     session.add(DeviceOwner(code_id=code_id, user_id=user.id))
     audit_person(session=session, action="enrolment_code.issue", team_id=user.team_id, user_id=by or user.id)
@@ -44,12 +47,18 @@ class DeviceRow:
 def team_devices(*, session: Session, team_id: uuid.UUID) -> list[DeviceRow]:
     """The team's devices with the practitioner each was enrolled to (none for a team device)."""
     rows = session.execute(
-        sa.select(Device.id, Device.name, PortalUser.email, Device.created, Device.revoked_at)
-        .outerjoin(EnrolmentCode, EnrolmentCode.device_id == Device.id)
-        .outerjoin(DeviceOwner, DeviceOwner.code_id == EnrolmentCode.id)
-        .outerjoin(PortalUser, PortalUser.id == DeviceOwner.user_id)
-        .where(Device.team_id == team_id)
-        .order_by(Device.created.desc())  # type: ignore[attr-defined]
+        sa.select(
+            col(Device.id),
+            col(Device.name),
+            col(PortalUser.email),
+            col(Device.created),
+            col(Device.revoked_at),
+        )
+        .outerjoin(EnrolmentCode, col(EnrolmentCode.device_id) == col(Device.id))
+        .outerjoin(DeviceOwner, col(DeviceOwner.code_id) == col(EnrolmentCode.id))
+        .outerjoin(PortalUser, col(PortalUser.id) == col(DeviceOwner.user_id))
+        .where(col(Device.team_id) == team_id)
+        .order_by(col(Device.created).desc())
     ).all()
     return [DeviceRow(r[0], r[1], r[2], r[3], r[4] is not None) for r in rows]
 
@@ -65,9 +74,9 @@ def revoke_team_device(*, session: Session, team_id: uuid.UUID, device_id: uuid.
 def device_authors(*, session: Session, team_id: uuid.UUID) -> dict[uuid.UUID, str]:
     """Device id -> the name of the practitioner it was enrolled to."""
     rows = session.execute(
-        sa.select(EnrolmentCode.device_id, PortalUser.name)
-        .join(DeviceOwner, DeviceOwner.code_id == EnrolmentCode.id)
-        .join(PortalUser, PortalUser.id == DeviceOwner.user_id)
-        .where(EnrolmentCode.team_id == team_id, EnrolmentCode.device_id.is_not(None))  # type: ignore[union-attr]
+        sa.select(col(EnrolmentCode.device_id), col(PortalUser.name))
+        .join(DeviceOwner, col(DeviceOwner.code_id) == col(EnrolmentCode.id))
+        .join(PortalUser, col(PortalUser.id) == col(DeviceOwner.user_id))
+        .where(col(EnrolmentCode.team_id) == team_id, col(EnrolmentCode.device_id).is_not(None))
     ).all()
-    return {r[0]: r[1] for r in rows}
+    return {r[0]: r[1] for r in rows if r[0] is not None}

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.entities import Rejected, visit_document
 from app.server.models import ChangeLog, Record, utcnow
@@ -119,9 +120,9 @@ def _lock_cursor(session: Session, team_id: uuid.UUID) -> int:
     """Take the team's projection lock (row lock / SQLite write lock); return its cursor."""
     updated = session.execute(
         sa.update(ProjectionCursor)
-        .where(ProjectionCursor.team_id == team_id)
-        .values(runs=ProjectionCursor.runs + 1)
-        .returning(ProjectionCursor.seq)
+        .where(col(ProjectionCursor.team_id) == team_id)
+        .values(runs=col(ProjectionCursor.runs) + 1)
+        .returning(col(ProjectionCursor.seq))
     ).scalar()
     if updated is not None:
         return int(updated)
@@ -135,7 +136,9 @@ def _set_facts(session: Session, team_id: uuid.UUID, fact: VisitFact, f: _Facts)
     fact.sleep_seen, fact.bed_sharing_discussed = f.sleep_seen, f.bed_sharing_discussed
     fact.factors, fact.context = " ".join(f.factors), " ".join(f.context)
     session.execute(
-        sa.delete(VisitFactor).where(VisitFactor.team_id == team_id, VisitFactor.visit_id == fact.visit_id)
+        sa.delete(VisitFactor).where(
+            col(VisitFactor.team_id) == team_id, col(VisitFactor.visit_id) == fact.visit_id
+        )
     )
     for code in f.factors:
         session.add(
@@ -185,18 +188,24 @@ def _amended_document(
     from app.store.answers import with_answer
 
     visit = session.execute(
-        sa.select(ChangeLog.payload)
-        .join(Record, Record.seq == ChangeLog.seq)
-        .where(Record.team_id == team_id, Record.entity == "visit", Record.entity_id == visit_id)
+        sa.select(col(ChangeLog.payload))
+        .join(Record, col(Record.seq) == col(ChangeLog.seq))
+        .where(
+            col(Record.team_id) == team_id, col(Record.entity) == "visit", col(Record.entity_id) == visit_id
+        )
     ).scalar()
     if visit is None:
         return None
     doc: dict[str, Any] = dict(visit_document(json.loads(visit)))
     amendments = session.execute(
-        sa.select(ChangeLog.payload)
-        .join(Record, Record.seq == ChangeLog.seq)
-        .where(Record.team_id == team_id, Record.entity == "amendment", Record.family_id == family_id)
-        .order_by(Record.seq)  # type: ignore[arg-type]
+        sa.select(col(ChangeLog.payload))
+        .join(Record, col(Record.seq) == col(ChangeLog.seq))
+        .where(
+            col(Record.team_id) == team_id,
+            col(Record.entity) == "amendment",
+            col(Record.family_id) == family_id,
+        )
+        .order_by(col(Record.seq))
     ).scalars()
     for text in amendments:
         body = json.loads(text)
@@ -235,9 +244,9 @@ def baby_patterns(
 ) -> list[Pattern]:
     """The patterns of a baby's latest `last` signed visits."""
     rows = session.execute(
-        sa.select(VisitFact.risk_level, VisitFact.sleep_seen, VisitFact.factors)
-        .where(VisitFact.team_id == team_id, VisitFact.baby_id == baby_id)
-        .order_by(VisitFact.visit_date.desc(), VisitFact.seq.desc())  # type: ignore[attr-defined]
+        sa.select(col(VisitFact.risk_level), col(VisitFact.sleep_seen), col(VisitFact.factors))
+        .where(col(VisitFact.team_id) == team_id, col(VisitFact.baby_id) == baby_id)
+        .order_by(col(VisitFact.visit_date).desc(), col(VisitFact.seq).desc())
         .limit(last)
     ).all()
     return chronology_patterns([VisitSummary(r[0], r[1], tuple(r[2].split())) for r in reversed(rows)])
@@ -297,11 +306,15 @@ def refresh(*, session: Session, team_id: uuid.UUID) -> int:
     while True:
         rows = session.execute(
             sa.select(
-                ChangeLog.seq, ChangeLog.entity, ChangeLog.entity_id, ChangeLog.payload, ChangeLog.device_id
+                col(ChangeLog.seq),
+                col(ChangeLog.entity),
+                col(ChangeLog.entity_id),
+                col(ChangeLog.payload),
+                col(ChangeLog.device_id),
             )
-            .where(ChangeLog.team_id == team_id, ChangeLog.seq > cursor)  # type: ignore[operator]
-            .where(ChangeLog.entity.in_(("visit", "amendment")))  # type: ignore[attr-defined]
-            .order_by(ChangeLog.seq)  # type: ignore[arg-type]
+            .where(col(ChangeLog.team_id) == team_id, col(ChangeLog.seq) > cursor)
+            .where(col(ChangeLog.entity).in_(("visit", "amendment")))
+            .order_by(col(ChangeLog.seq))
             .limit(PAGE)
         ).all()
         if not rows:
@@ -311,7 +324,7 @@ def refresh(*, session: Session, team_id: uuid.UUID) -> int:
             for seq, entity, entity_id, text, device_id in rows:
                 payload = json.loads(text)
                 if entity == "visit":
-                    fact = _project_visit(session, team_id, entity_id, payload, seq, device_id)
+                    fact = _project_visit(session, team_id, entity_id, payload, seq or 0, device_id)
                     if fact is not None:
                         touched[fact.visit_id] = (fact, False)
                 else:
@@ -332,10 +345,12 @@ def refresh(*, session: Session, team_id: uuid.UUID) -> int:
                 if patterns:
                     reasons.append("pattern")
             _enter(session, team_id, fact, reasons, patterns, reopen=raised)
-        cursor = rows[-1][0]
+        cursor = rows[-1][0] or cursor
         seen += len(rows)
         session.flush()
-    session.execute(sa.update(ProjectionCursor).where(ProjectionCursor.team_id == team_id).values(seq=cursor))
+    session.execute(
+        sa.update(ProjectionCursor).where(col(ProjectionCursor.team_id) == team_id).values(seq=cursor)
+    )
     return seen
 
 
@@ -361,10 +376,11 @@ def _latest_per_baby(
     ordered = sorted(babies)
     for i in range(0, len(ordered), 500):
         rows = session.execute(
-            sa.select(VisitFact.baby_id, VisitFact.visit_id)
-            .where(VisitFact.team_id == team_id, VisitFact.baby_id.in_(ordered[i : i + 500]))  # type: ignore[union-attr]
-            .order_by(VisitFact.visit_date, VisitFact.seq)  # type: ignore[arg-type]
+            sa.select(col(VisitFact.baby_id), col(VisitFact.visit_id))
+            .where(col(VisitFact.team_id) == team_id, col(VisitFact.baby_id).in_(ordered[i : i + 500]))
+            .order_by(col(VisitFact.visit_date), col(VisitFact.seq))
         ).all()
         for baby, visit in rows:
-            out[baby] = visit  # the last one wins: newest
+            if baby is not None:
+                out[baby] = visit  # the last one wins: newest
     return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.models import ChangeLog, Record, utcnow
 from app.server.portal.accounts import Person
@@ -83,9 +84,13 @@ def names_of(session: Session, team_id: uuid.UUID, entity: str, ids: set[uuid.UU
     if not ids:
         return {}
     rows = session.execute(
-        sa.select(Record.entity_id, ChangeLog.payload)
-        .join(ChangeLog, ChangeLog.seq == Record.seq)
-        .where(Record.team_id == team_id, Record.entity == entity, Record.entity_id.in_(sorted(ids)))  # type: ignore[attr-defined]
+        sa.select(col(Record.entity_id), col(ChangeLog.payload))
+        .join(ChangeLog, col(ChangeLog.seq) == col(Record.seq))
+        .where(
+            col(Record.team_id) == team_id,
+            col(Record.entity) == entity,
+            col(Record.entity_id).in_(sorted(ids)),
+        )
     ).all()
     out = {}
     for entity_id, text in rows:
@@ -100,13 +105,13 @@ def _overdue_actions(
     if not visit_ids:
         return set()
     rows = session.execute(
-        sa.select(Supervision.visit_id)
-        .join(SupervisionAction, SupervisionAction.supervision_id == Supervision.id)
+        sa.select(col(Supervision.visit_id))
+        .join(SupervisionAction, col(SupervisionAction.supervision_id) == col(Supervision.id))
         .where(
-            Supervision.team_id == team_id,
-            Supervision.visit_id.in_(visit_ids),  # type: ignore[attr-defined]
-            SupervisionAction.done_at.is_(None),  # type: ignore[union-attr]
-            SupervisionAction.due < today,
+            col(Supervision.team_id) == team_id,
+            col(Supervision.visit_id).in_(visit_ids),
+            col(SupervisionAction.done_at).is_(None),
+            col(SupervisionAction.due) < today,
         )
     ).scalars()
     return set(rows)
@@ -118,20 +123,24 @@ def review_queue(
     """One page of the team's queue and the number of items matching the filter."""
     require_reviewer(person)
     refresh(session=session, team_id=person.team_id)
-    q = sa.select(ReviewItem).where(ReviewItem.team_id == person.team_id, ReviewItem.reasons != "")
-    q = q.where(ReviewItem.state == flt.state) if flt.state else q.where(ReviewItem.state != "closed")
+    q = sa.select(ReviewItem).where(col(ReviewItem.team_id) == person.team_id, col(ReviewItem.reasons) != "")
+    q = (
+        q.where(col(ReviewItem.state) == flt.state)
+        if flt.state
+        else q.where(col(ReviewItem.state) != "closed")
+    )
     if flt.practitioner:
-        q = q.where(ReviewItem.practitioner == flt.practitioner)
+        q = q.where(col(ReviewItem.practitioner) == flt.practitioner)
     if flt.reason:
-        q = q.where(ReviewItem.reasons.contains(flt.reason))  # type: ignore[attr-defined]  # codes never overlap
+        q = q.where(col(ReviewItem.reasons).contains(flt.reason))  # codes never overlap
     total = session.scalar(sa.select(sa.func.count()).select_from(q.subquery())) or 0
     rows = (
         session.execute(
             q.order_by(
-                ReviewItem.state != "new",
-                ReviewItem.urgency,
-                ReviewItem.visit_date.desc(),  # type: ignore[attr-defined]
-                ReviewItem.entered_at.desc(),  # type: ignore[attr-defined]
+                col(ReviewItem.state) != "new",
+                col(ReviewItem.urgency),
+                col(ReviewItem.visit_date).desc(),
+                col(ReviewItem.entered_at).desc(),
             )
             .offset(flt.page * PAGE_SIZE)
             .limit(PAGE_SIZE)
@@ -144,8 +153,8 @@ def review_queue(
         f.visit_id: f
         for f in session.execute(
             sa.select(VisitFact).where(
-                VisitFact.team_id == person.team_id,
-                VisitFact.visit_id.in_([r.visit_id for r in rows]),  # type: ignore[attr-defined]
+                col(VisitFact.team_id) == person.team_id,
+                col(VisitFact.visit_id).in_([r.visit_id for r in rows]),
             )
         ).scalars()
     }
@@ -194,10 +203,10 @@ def practitioners(*, session: Session, person: Person) -> list[str]:
     require_reviewer(person)
     return list(
         session.execute(
-            sa.select(ReviewItem.practitioner)
-            .where(ReviewItem.team_id == person.team_id)
+            sa.select(col(ReviewItem.practitioner))
+            .where(col(ReviewItem.team_id) == person.team_id)
             .distinct()
-            .order_by(ReviewItem.practitioner)
+            .order_by(col(ReviewItem.practitioner))
         ).scalars()
     )
 

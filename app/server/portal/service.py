@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.server.portal import accounts, queue, supervision
 from app.server.portal.accounts import Person
+from app.server.portal.tables import Supervision, SupervisionAction
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ class Portal:
 
     def supervisions(
         self, token: str | None, visit_id: uuid.UUID
-    ) -> list[tuple[supervision.Supervision, list[supervision.SupervisionAction]]]:
+    ) -> list[tuple[Supervision, list[SupervisionAction]]]:
         return self.run(
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 from uuid6 import uuid7
 
 from app.server.hashing import canonical_json, content_hash
@@ -127,7 +128,7 @@ def record_supervision(
             supervision_id=sup.id,
             text=a.text.strip(),
             owner=a.owner.strip(),
-            due=a.due,  # type: ignore[arg-type]  # checked above
+            due=a.due or record.date,  # never None: check() refused a missing due date
         )
         for a in record.actions
     ]
@@ -137,7 +138,7 @@ def record_supervision(
     item.closed_at = now if record.close else None
     payload = supervision_payload(sup, actions, item)
     seq = session.execute(
-        sa.insert(ChangeLog).returning(ChangeLog.seq),
+        sa.insert(ChangeLog).returning(col(ChangeLog.seq)),
         {
             "team_id": person.team_id,
             "entity": "supervision",
@@ -149,6 +150,7 @@ def record_supervision(
             "created": now,
         },
     ).scalar_one()
+    assert seq is not None
     session.add(
         Record(
             team_id=person.team_id,
@@ -182,8 +184,8 @@ def supervisions_of(
     sups = (
         session.execute(
             sa.select(Supervision)
-            .where(Supervision.team_id == person.team_id, Supervision.visit_id == visit_id)
-            .order_by(Supervision.created)  # type: ignore[arg-type]
+            .where(col(Supervision.team_id) == person.team_id, col(Supervision.visit_id) == visit_id)
+            .order_by(col(Supervision.created))
         )
         .scalars()
         .all()
@@ -191,7 +193,7 @@ def supervisions_of(
     out = []
     for s in sups:
         acts = (
-            session.execute(sa.select(SupervisionAction).where(SupervisionAction.supervision_id == s.id))
+            session.execute(sa.select(SupervisionAction).where(col(SupervisionAction.supervision_id) == s.id))
             .scalars()
             .all()
         )
