@@ -251,7 +251,7 @@ def _optional(text: str | None) -> str | None:
 
 
 def _joined(parts: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
@@ -313,7 +313,9 @@ def _bed_sharing(
     listed = any(code in assessment.codes for code in BED_SHARING_DANGERS)
     not_safe = listed or "bed_sharing_not_safe" in assessment.prompts
     if not_safe and reasons:
-        text = words("bed_sharing_not_safe", reasons=_joined([words(f"bed_sharing_reasons.{r}") for r in reasons]))
+        text = words(
+            "bed_sharing_not_safe", reasons=_joined([words(f"bed_sharing_reasons.{r}") for r in reasons])
+        )
         lines = tuple(s for s in [once.keep(words("sleep_instead"))] if s)
         picture = Picture.no_bed_sharing
         source = g["bed_sharing_not_safe"].source_url if "bed_sharing_not_safe" in g.entries else ""
@@ -362,7 +364,11 @@ def _changes(
         if f.code in EXTRA_CARE_CODES:
             continue
         if f.code in BED_SHARING_DANGERS:
-            if block is not None and block.listed_as_change and not any(i.code == BED_SHARING_ITEM for i in out):
+            if (
+                block is not None
+                and block.listed_as_change
+                and not any(i.code == BED_SHARING_ITEM for i in out)
+            ):
                 merged = tuple(c for c in BED_SHARING_DANGERS if c in assessment.codes)
                 merged += tuple(c for c, into in MERGED_INTO.items() if into in assessment.codes)
                 out.append(

@@ -47,7 +47,9 @@ def _baby_on_back(c: Canvas, x: float, y: float, length: float) -> None:
     _ink(c)
     c.circle(x + head * 1.1, y + head * 1.35, head * 0.14, stroke=0, fill=1)  # eye, looking up
     c.setFillColor(BOX_FILL)
-    c.roundRect(x + head * 1.9, y + head * 0.15, length - head * 2.0, head * 1.5, head * 0.7, stroke=1, fill=1)
+    c.roundRect(
+        x + head * 1.9, y + head * 0.15, length - head * 2.0, head * 1.5, head * 0.7, stroke=1, fill=1
+    )
 
 
 def _cot(c: Canvas, x0: float, y0: float, x1: float, y1: float, mattress: float = 0.0) -> None:

@@ -91,7 +91,8 @@ class Story:
     def doing_well(self) -> list[Flowable]:
         s = self.s
         blocks: list[Block] = [
-            [Ticked(Paragraph(f"<b>{_text(p.title)}.</b> {_text(p.text)}", s.tick))] for p in self.c.protective
+            [Ticked(Paragraph(f"<b>{_text(p.title)}.</b> {_text(p.text)}", s.tick))]
+            for p in self.c.protective
         ]
         if self.c.reassurance:
             blocks.append([Ticked(Paragraph(f"<b>{_text(self.c.reassurance)}</b>", s.tick))])
@@ -102,7 +103,11 @@ class Story:
             [self.picture(item, [Paragraph(_text(item.headline), self.s.headline)]), Spacer(1, 2 * mm)]
             for item in self.c.most_important
         ]
-        title = "The most important thing to change" if len(blocks) == 1 else "The most important things to change"
+        title = (
+            "The most important thing to change"
+            if len(blocks) == 1
+            else "The most important things to change"
+        )
         return self.section(title, blocks)
 
     # ------------------------------------------------------------------ the rest
@@ -120,7 +125,10 @@ class Story:
         s = self.s
         blocks: list[Block] = []
         for item in self.c.more_changes:
-            words = [Paragraph(_text(item.title), s.item_title), Paragraph(_text(item.text), s.body)]
+            words: list[Flowable] = [
+                Paragraph(_text(item.title), s.item_title),
+                Paragraph(_text(item.text), s.body),
+            ]
             blocks.append([self.picture(item, words)])
         return self.section(f"Other things to change to keep {self.baby} safer", blocks)
 
@@ -198,6 +206,10 @@ class Story:
         )
         return self.section("Safer sleep for every baby, every sleep", [[table]])
 
+    def link_markup(self, url: str, width: float) -> str:
+        """The address as a person types it, broken after "/" to fit `width`, linked."""
+        return f'<a href="{_text(url)}">{url_lines(display_url(url), self.s.link_url, width)}</a>'
+
     def links(self) -> list[Flowable]:
         """QR codes two to a row on paper, each with its name and address; tappable links on a phone."""
         pages, s = self.c.linked_pages, self.s
@@ -207,10 +219,7 @@ class Story:
             blocks: list[Block] = [
                 [
                     Paragraph(_text(p.label), s.link_label),
-                    Paragraph(
-                        f'<a href="{_text(p.url)}">{url_lines(display_url(p.url), s.link_url, self.width)}</a>',
-                        s.link_url,
-                    ),
+                    Paragraph(self.link_markup(p.url, self.width), s.link_url),
                     Spacer(1, 2 * mm),
                 ]
                 for p in pages
@@ -221,12 +230,9 @@ class Story:
         text_width = cell_width - qr - 2 * QR_GAP
         cells: list[list[Flowable]] = []
         for page in pages:
-            words = [
+            words: list[Flowable] = [
                 Paragraph(_text(page.label), s.link_label),
-                Paragraph(
-                    f'<a href="{_text(page.url)}">{url_lines(display_url(page.url), s.link_url, text_width)}</a>',
-                    s.link_url,
-                ),
+                Paragraph(self.link_markup(page.url, text_width), s.link_url),
             ]
             cells += [[QrCode(page.url, qr)], words]
         per_row = 2 * columns

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
 from app.domain.leaflet_content import Paper

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from app.domain.assessment import CONTEXT_CODES, Severity, assess
+from app.domain.assessment import CONTEXT_CODES, assess
 from app.domain.errors import parse_visit
 from app.domain.guidance import load_guidance
 from app.domain.leaflet_content import (
@@ -87,7 +87,9 @@ def test_changes_come_highest_severity_first_one_per_risk_with_their_source():
 
 
 def test_born_early_and_bed_sharing_born_early_are_one_message():
-    result = content(visit_doc(sleep__bed_sharing="sometimes", baby__gestation_weeks=35, baby__birth_weight_kg=2.2))
+    result = content(
+        visit_doc(sleep__bed_sharing="sometimes", baby__gestation_weeks=35, baby__birth_weight_kg=2.2)
+    )
     (item,) = [c for c in result.changes if c.code == BED_SHARING_ITEM]
     assert set(item.codes) == {
         BED_SHARING_ITEM,
@@ -177,7 +179,9 @@ def test_team_name_and_phone_are_carried_for_the_contact_box():
     assert content(visit_doc(), team_name="  ").contact.team_name is None
 
 
-@pytest.mark.parametrize(("value", "paper"), [("A4", Paper.a4), ("letter", Paper.letter), (" Phone ", Paper.phone)])
+@pytest.mark.parametrize(
+    ("value", "paper"), [("A4", Paper.a4), ("letter", Paper.letter), (" Phone ", Paper.phone)]
+)
 def test_paper_names_parse_in_any_case(value: str, paper: Paper):
     assert Paper.parse(value) is paper
 
