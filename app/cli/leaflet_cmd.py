@@ -138,7 +138,8 @@ def _from_store(
     except StoreError as exc:
         fail([f"store: {exc}"])
     try:
-        with store.session() as session:
+        with store.unit_of_work() as uow:
+            session = uow.session
             pdf = visit_leaflet(
                 session=session, visit_id=vid, paper=paper, agreed_actions=plan, follow_up_date=follow_up
             )
@@ -150,6 +151,7 @@ def _from_store(
                 _write(target, pdf)
                 typer.echo(f"Wrote {target}")
             record_given(session=session, visit_id=vid, pdf=pdf, paper=paper)
+            uow.commit()
     except NotFound:
         fail([f"--visit {vid}: no such visit in this store"])
     finally:
