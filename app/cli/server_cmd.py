@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli.common import fail
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DbOption = Annotated[
     str | None,
@@ -20,7 +23,7 @@ DbOption = Annotated[
 server_app = typer.Typer(help="Administer the team server: teams and devices.", no_args_is_help=True)
 
 
-def _session(db: str | None):  # -> sqlalchemy.orm.Session
+def _session(db: str | None) -> Session:
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session
 
