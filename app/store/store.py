@@ -69,10 +69,7 @@ class Store:
         Write with `unit_of_work()`.
         """
         with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session  # closing ends the read (objects read stay loaded, detached)
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
@@ -83,7 +80,8 @@ class Store:
             try:
                 yield uow
             finally:
-                uow.rollback()  # nothing if committed; everything otherwise
+                if not uow.committed:
+                    uow.rollback()  # everything in the unit, and the write lock released
 
     def close(self) -> None:
         self.engine.dispose()
