@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.common import EXIT_INVALID, fail, load_visit_file
+from app.cli.common import EXIT_INVALID, CommandFailed, fail, load_visit_file
 
 if TYPE_CHECKING:
     from app.domain.visit import Visit
@@ -121,7 +121,7 @@ def _many(
             try:
                 visit = load_visit_file(source)
                 _write(target, leaflet_pdf(visit, paper=paper, plan=plan, follow_up=follow_up, team=team))
-            except typer.Exit:  # the problems are already on stderr
+            except CommandFailed:  # the problems are already on stderr
                 failed += 1
     written = len(files) - failed
     where = f" in {out_dir}" if out_dir is not None else ""

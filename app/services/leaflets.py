@@ -95,11 +95,13 @@ def record_leaflet(
 ) -> LeafletPublic:
     """Record (with audit and sync) that this leaflet was given to the family."""
     label = (Paper.parse(paper) if isinstance(paper, str) else paper).label
-    with store.session() as s:
-        return store_record_leaflet(
-            session=s,
+    with store.unit_of_work() as uow:
+        record = store_record_leaflet(
+            session=uow.session,
             visit_id=as_uuid(visit_id),
             content_hash=leaflet_hash(pdf),
             paper=label,
             actor=store.practitioner.id,
         )
+        uow.commit()
+    return record

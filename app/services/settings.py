@@ -32,8 +32,9 @@ def get_settings(*, store: Store) -> AppSettings:
 
 
 def save_server_address(*, store: Store, address: str) -> None:
-    with store.session() as s:
-        set_sync_value(session=s, key=SERVER_ADDRESS_KEY, value=address or None)
+    with store.unit_of_work() as uow:
+        set_sync_value(session=uow.session, key=SERVER_ADDRESS_KEY, value=address or None)
+        uow.commit()
 
 
 def team_phone(*, session: Session) -> str | None:
@@ -49,6 +50,7 @@ def save_team_phone(*, store: Store, phone: str) -> str | None:
             "team_phone",
             f"must be a phone number: digits, spaces and + ( ) - only, up to {TEAM_PHONE_MAX} characters",
         )
-    with store.session(write=True) as s:
-        set_sync_value(session=s, key=TEAM_PHONE_KEY, value=cleaned or None)
+    with store.unit_of_work() as uow:
+        set_sync_value(session=uow.session, key=TEAM_PHONE_KEY, value=cleaned or None)
+        uow.commit()
     return cleaned or None

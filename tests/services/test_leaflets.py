@@ -17,6 +17,7 @@ from app.services import families, leaflets, session, settings
 from app.services.problems import AnswerError
 from tests.leaflet.pdf import read_pdf
 from tests.leaflet.samples import TYPICAL_HIGH
+from tests.store.writing import writing
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def _visit(store: Any) -> str:
         baby_name="Tobi",
         baby_born=(dt.date.today() - dt.timedelta(days=20)).isoformat(),
     )
-    with store.session() as s:
+    with writing(store) as s:
         baby = st.get_family(session=s, family_id=UUID(family)).babies[0]
         visit = st.start_visit(session=s, baby_id=baby.id, visit_date=dt.date.today(), visit_type="new_birth")
         st.save_answer(session=s, visit_id=visit.id, path="sleep.shared_surfaces", value=["sofa"])
