@@ -94,6 +94,8 @@ def _printed_passages(content: LeafletContent) -> list[str]:
     texts = [p.text for p in content.protective]
     texts += [c.headline for c in content.changes] + [c.detail for c in content.changes]
     texts += [i.text for i in content.extra_care] + [m.text for m in content.key_messages]
+    texts += [content.plan_ahead.text] if content.plan_ahead else []
+    texts += [n.arrangement for n in content.nights]
     if content.bed_sharing:
         texts += [content.bed_sharing.headline, *content.bed_sharing.lines]
     return [s for t in texts for s in sentences(t) if len(s.split()) >= 4]
