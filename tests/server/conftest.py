@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import uuid
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.server.app import create_app
-from tests.server.helpers import auth, new_team
+from tests.server.helpers import Household, auth, baby, batch, family, new_team, op
 from tests.server.pg import database
 
 
@@ -39,6 +41,16 @@ class Device:
 
     def post(self, path: str, json: object):  # -> httpx.Response
         return self.client.post(path, headers=self.headers, json=json)
+
+    @functools.cached_property
+    def household(self) -> Household:
+        """A family with a baby, pushed by this device (made on first use)."""
+        family_op = op("family", family())
+        family_id = uuid.UUID(family_op["id"])
+        baby_op = op("baby", baby(family_id))
+        answer = self.post("/sync/push", batch(family_op, baby_op)).json()
+        assert [r["status"] for r in answer["results"]] == ["applied", "applied"], answer
+        return Household(family_id, uuid.UUID(baby_op["id"]))
 
 
 def enrol(client: TestClient, code: str, name: str = "tablet") -> Device:
