@@ -4,6 +4,7 @@ of the batch applies, and risk is always the server's own assessment."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from fastapi.testclient import TestClient
 from uuid6 import uuid7
@@ -13,17 +14,19 @@ from tests.server.conftest import Device, enrol
 from tests.server.helpers import baby, batch, new_code, new_team, op, signed_visit
 
 
-def push(device: Device, *ops: dict) -> list[dict]:
+def push(device: Device, *ops: dict[str, Any]) -> list[dict[str, Any]]:
     response = device.post("/sync/push", batch(*ops))
     assert response.status_code == 200, response.text
-    return response.json()["results"]
+    results: list[dict[str, Any]] = response.json()["results"]
+    return results
 
 
-def pulled(device: Device) -> list[dict]:
-    return device.get("/sync/pull", params={"limit": 5000}).json()["changes"]
+def pulled(device: Device) -> list[dict[str, Any]]:
+    changes: list[dict[str, Any]] = device.get("/sync/pull", params={"limit": 5000}).json()["changes"]
+    return changes
 
 
-def amendment(visit_id: str, family_id: str, **fields: object) -> dict:
+def amendment(visit_id: str, family_id: str, **fields: object) -> dict[str, Any]:
     return {
         "visit_id": visit_id,
         "family_id": family_id,
@@ -144,6 +147,7 @@ def test_out_of_range_numbers_nul_bytes_and_non_finite_values_are_4xx_never_5xx(
 
 def test_wrong_enrolment_codes_are_counted_and_then_refused_for_a_while(client: TestClient, db_url: str):
     import sqlalchemy as sa
+    from sqlmodel import col
 
     from app.server.db import make_engine
     from app.server.enrol_limit import MAX_FAILURES
@@ -157,9 +161,11 @@ def test_wrong_enrolment_codes_are_counted_and_then_refused_for_a_while(client: 
     assert statuses[MAX_FAILURES:] == [429, 429]
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(EnrolFailures.failures)).scalars().all()
+        rows = conn.execute(sa.select(col(EnrolFailures.failures))).scalars().all()
         refused = conn.execute(
-            sa.select(sa.func.count()).select_from(AuditEvent).where(AuditEvent.action == "enrol.refused")
+            sa.select(sa.func.count())
+            .select_from(AuditEvent)
+            .where(col(AuditEvent.action) == "enrol.refused")
         ).scalar()
     engine.dispose()
     assert rows == [MAX_FAILURES] and refused == 0  # one counter row, not one audit row per guess
