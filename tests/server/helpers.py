@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import copy
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -99,3 +102,36 @@ def op(
 
 def batch(*ops: dict[str, Any]) -> dict[str, Any]:
     return {"batch_id": str(uuid7()), "ops": list(ops)}
+
+
+class Device:
+    """An enrolled device as a test sees it."""
+
+    def __init__(self, client: TestClient, body: dict[str, str]) -> None:
+        self.client, self.id, self.token = client, body["device_id"], body["token"]
+        self.team_id = body["team_id"]
+        self.headers = auth(self.token)
+
+    def get(self, path: str, **kw: Any) -> httpx.Response:
+        response: httpx.Response = self.client.get(path, headers=self.headers, **kw)
+        return response
+
+    def post(self, path: str, json: object) -> httpx.Response:
+        response: httpx.Response = self.client.post(path, headers=self.headers, json=json)
+        return response
+
+    @functools.cached_property
+    def household(self) -> Household:
+        """A family with a baby, pushed by this device (made on first use)."""
+        family_op = op("family", family())
+        family_id = uuid.UUID(family_op["id"])
+        baby_op = op("baby", baby(family_id))
+        answer = self.post("/sync/push", batch(family_op, baby_op)).json()
+        assert [r["status"] for r in answer["results"]] == ["applied", "applied"], answer
+        return Household(family_id, uuid.UUID(baby_op["id"]))
+
+
+def enrol(client: TestClient, code: str, name: str = "tablet") -> Device:
+    response = client.post("/enrol", json={"code": code, "device_name": name})
+    assert response.status_code == 200, response.text
+    return Device(client, response.json())

@@ -10,8 +10,7 @@ from fastapi.testclient import TestClient
 from uuid6 import uuid7
 
 from app.protocol import content_hash
-from tests.server.conftest import Device, enrol
-from tests.server.helpers import baby, batch, new_code, new_team, op, signed_visit
+from tests.server.helpers import Device, baby, batch, enrol, new_code, new_team, op, signed_visit
 
 
 def push(device: Device, *ops: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from sqlmodel import Session
 import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
 from tests.store.writing import writing
 
 
@@ -134,7 +134,7 @@ def test_leaflet_record_checks_its_fields(session: Session, household: Household
         st.record_leaflet(session=session, visit_id=vid, content_hash=" ", paper="A3")
     assert err.value.problems == [
         "content_hash: required (the sha256 of the leaflet given)",
-        "paper: must be one of: A4, A5, Letter, screen",
+        "paper: must be one of: A4, Letter, Phone, A5, screen",
     ]
     assert (
         st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1", paper="letter").paper
