@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import Any
 
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.just(None), strategy)
 
 
-def _enum(enum: type) -> st.SearchStrategy[str]:
+def _enum(enum: type[Enum]) -> st.SearchStrategy[str]:
     return st.sampled_from([m.value for m in enum])
 
 
