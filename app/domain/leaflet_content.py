@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlparse
 
-from app.domain.assessment import Assessment, Severity
+from app.domain.assessment import Assessment, RiskLevel, Severity
 from app.domain.guidance import Guidance, load_guidance
 from app.domain.visit import Visit
 
@@ -73,6 +73,7 @@ class LeafletContent:
     linked_pages: tuple[LinkedPage, ...]
     guidance_version: str
     generated_on: date
+    reassure: bool = False  # "nothing needs to change" may be printed only for a low-risk visit
 
     @property
     def title(self) -> str:
@@ -166,4 +167,5 @@ def leaflet_content(
         linked_pages=_linked_pages(urls),
         guidance_version=assessment.guidance_version,
         generated_on=generated_on,
+        reassure=assessment.risk_level is RiskLevel.low,
     )

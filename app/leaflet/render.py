@@ -86,7 +86,7 @@ def _doing_well(content: LeafletContent, s: LeafletStyles) -> list[Block]:
 
 
 def _nothing_to_change(content: LeafletContent) -> bool:
-    return not content.factors and not content.bed_sharing
+    return content.reassure and not content.factors and not content.bed_sharing
 
 
 def _changes(content: LeafletContent, s: LeafletStyles) -> list[Block]:

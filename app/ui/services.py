@@ -13,11 +13,21 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from app.domain import VISIT_FORMAT, VisitError, assess, load_guidance, parse_visit
+from app.domain import VISIT_FORMAT, Problem, VisitError, assess, load_guidance, parse_visit
 from app.domain.assessment import DISCLAIMER
 
-RISK_WORDS = {"high": "High", "increased": "Increased", "low": "Low"}
-RISK_COLOURS = {"high": "#B3261E", "increased": "#8A5300", "low": "#1B6B3A"}
+RISK_WORDS = {"high": "High", "incomplete": "Incomplete", "increased": "Increased", "low": "Low"}
+# Incomplete is grey, never green: nothing reassures where nothing was asked.
+RISK_COLOURS = {"high": "#B3261E", "incomplete": "#5F6368", "increased": "#8A5300", "low": "#1B6B3A"}
+
+
+def risk_word(level: str, incomplete: int | None = None) -> str:
+    """The risk level in words; an incomplete visit says how many core questions were not asked."""
+    if level == "incomplete" and incomplete is not None:
+        return f"Incomplete — {incomplete} core question{'' if incomplete == 1 else 's'} not asked"
+    return RISK_WORDS[level]
+
+
 QUESTION_WORDS: dict[str, str] = {}  # filled lazily from app.ui.questions
 
 
@@ -82,9 +92,8 @@ def problems_for(answers: dict[str, Any]) -> dict[str, str]:
         parse_visit(document(answers))
     except VisitError as exc:
         out: dict[str, str] = {}
-        for line in exc.problems:
-            path, _, message = line.partition(": ")
-            out.setdefault(path.split("[")[0], message or line)
+        for problem in exc.problems:
+            out.setdefault(".".join(problem.path.split(".")[:2]), problem.message)
         return out
     return {}
 
@@ -117,7 +126,7 @@ def review(answers: dict[str, Any]) -> Review:
     )
     return Review(
         risk_level=a.risk_level.value,
-        risk_word=RISK_WORDS[a.risk_level.value],
+        risk_word=risk_word(a.risk_level.value, len(a.incomplete)),
         escalate=a.escalate,
         factors=tuple(
             FactorLine(f.code, f.severity.value, f.title, f.advice, f.practitioner_note, f.source_url)
@@ -467,14 +476,20 @@ def check_answer(*, answers: dict[str, Any], path: str, value: Any) -> str | Non
     return next(iter(new.values()), None) if new else None
 
 
+def _as_problem(item: Problem | str) -> Problem:
+    """A Problem; the store's RecordError still carries `path: message` lines."""
+    if isinstance(item, Problem):
+        return item
+    path, _, message = item.partition(": ")
+    return Problem(path, message) if message else Problem("", item)
+
+
 def _visit_error(path: str, exc: Exception) -> AnswerError:
-    lines = getattr(exc, "problems", None) or [str(exc)]
-    for line in lines:
-        p, _, message = line.partition(": ")
-        if p.split("[")[0] == path:
-            return AnswerError(path, message)
-    p, _, message = lines[0].partition(": ")
-    return AnswerError(path, message or lines[0])
+    problems = [_as_problem(p) for p in getattr(exc, "problems", None) or [str(exc)]]
+    for problem in problems:
+        if ".".join(problem.path.split(".")[:2]) == path:
+            return AnswerError(path, problem.message)
+    return AnswerError(path, problems[0].message)
 
 
 def save_answer(*, store: Any, visit_id: str, path: str, value: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from app.domain.assessment import CONTEXT_CODES, Severity, assess
+from app.domain.assessment import FAMILY_CONTEXT, Severity, assess
 from app.domain.errors import parse_visit
 from app.domain.guidance import load_guidance
 from app.domain.leaflet_content import LeafletContent, first_name, leaflet_content
@@ -17,7 +17,11 @@ from tests.domain.factories import visit_doc
 from tests.domain.strategies import valid_visit_docs
 
 ON = dt.date(2026, 11, 20)
-ALL_CONTEXT = {f"family__{code}": True for code in CONTEXT_CODES}
+ALL_CONTEXT = {
+    **{f"family__{code}": True for code in FAMILY_CONTEXT},
+    "family__social_care": "child_protection",
+    "plan__advice_declined": True,
+}
 RISKY = {
     "sleep__shared_surfaces": ["sofa"],
     "sleep__bed_sharing": "sometimes",
@@ -89,9 +93,24 @@ def test_protective_items_carry_title_and_family_advice():
     assert all(p.text for p in result.protective)
 
 
-def test_bed_sharing_advice_only_when_bed_sharing_was_recorded():
-    assert content(visit_doc()).bed_sharing is None
+def test_safer_bed_sharing_tips_whenever_bed_sharing_is_not_dangerous():
+    assert content(visit_doc()).bed_sharing is not None
     assert content(visit_doc(sleep__bed_sharing="sometimes")).bed_sharing is not None
+    assert content(visit_doc(carers__alcohol=True)).bed_sharing is None  # never tips next to "not safe"
+
+
+@pytest.mark.parametrize(
+    ("doc", "reassure"),
+    [
+        (visit_doc(), True),
+        (visit_doc(sleep__items=["pillow"]), False),
+        ({"format": "safesleep.visit/2"}, False),
+        ({"format": "safesleep.visit/2", "feeding": {"breastfed": True}}, False),
+        ({"format": "safesleep.visit/2", "carers": {"alcohol": True}}, False),
+    ],
+)
+def test_reassurance_only_for_a_low_risk_visit(doc: dict[str, Any], reassure: bool):
+    assert content(doc).reassure is reassure
 
 
 def test_plan_ahead_message_is_given_to_every_family_and_nothing_else_from_prompts():
@@ -109,7 +128,7 @@ def test_linked_pages_are_unique_lullaby_trust_first_and_never_gov_uk():
     urls = [p.url for p in result.linked_pages]
     assert len(urls) == len(set(urls))
     assert urls[0] == "https://www.lullabytrust.org.uk/safer-sleep-advice/"
-    assert "https://www.nice.org.uk/guidance/ng194/chapter/Recommendations" in urls
+    assert {f.source_url for f in result.factors} <= set(urls)
     assert not any("gov.uk" in u for u in urls)
     assert all(p.label for p in result.linked_pages)
 

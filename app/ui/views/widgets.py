@@ -15,7 +15,12 @@ from app.ui.state import VisitState
 TOUCH = 48  # px: the smallest touch target
 PAD = ft.Padding.symmetric(vertical=14, horizontal=14)
 GRID = {"xs": 6, "md": 4}  # answers: two columns on a phone, three on a tablet
-RISK_ICONS = {"high": ft.Icons.ERROR, "increased": ft.Icons.WARNING, "low": ft.Icons.CHECK_CIRCLE}
+RISK_ICONS = {
+    "high": ft.Icons.ERROR,
+    "incomplete": ft.Icons.HELP_OUTLINE,
+    "increased": ft.Icons.WARNING,
+    "low": ft.Icons.CHECK_CIRCLE,
+}
 YES_NO_VALUES = {YES: True, NO: False, NOT_RECORDED: None}
 
 
@@ -63,7 +68,7 @@ def risk_badge(level: str | None, word: str | None, *, big: bool = False) -> ft.
             [
                 ft.Icon(RISK_ICONS[level], color=ft.Colors.WHITE, size=size + 4),
                 ft.Text(
-                    f"{word} risk" if big else word,
+                    f"{word} risk" if big and level != "incomplete" else word,
                     color=ft.Colors.WHITE,
                     size=size,
                     weight=ft.FontWeight.BOLD,
