@@ -1,4 +1,4 @@
-"""The safer-sleep assessment: which risk factors a visit shows, per DESIGN.md (contract v2).
+"""The safer-sleep assessment: which risk factors a visit shows, as documented in docs/visit-format.md.
 
 Decision support, not a diagnosis: the practitioner's judgement stands.
 """
@@ -101,7 +101,7 @@ class Assessment:
         return code in self.codes
 
     def to_json(self) -> dict[str, Any]:
-        """The assessment document of DESIGN.md."""
+        """The assessment document (docs/visit-format.md)."""
         return {
             "risk_level": self.risk_level.value,
             "escalate": self.escalate,
@@ -115,7 +115,7 @@ class Assessment:
         }
 
 
-# ---------------------------------------------------------------- terms of DESIGN.md
+# ---------------------------------------------------------------- terms (docs/visit-format.md)
 
 
 def is_bed_sharing(v: Visit) -> bool:
@@ -288,7 +288,7 @@ def _protective(v: Visit) -> tuple[str, ...]:
 
 
 def assess(visit: Visit, guidance: Guidance | None = None) -> Assessment:
-    """Assess one visit against the safer-sleep rules of DESIGN.md."""
+    """Assess one visit against the safer-sleep rules (docs/visit-format.md)."""
     g = guidance or load_guidance()
     bed_sharing = is_bed_sharing(visit)
     factors = tuple(_factor(code, sev, g) for code, sev, applies in RULES if applies(visit, bed_sharing))

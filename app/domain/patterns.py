@@ -38,7 +38,7 @@ class Pattern:
 
 
 def chronology_patterns(visits: Sequence[SignedVisit]) -> tuple[Pattern, ...]:
-    """The patterns of DESIGN.md in a baby's signed visits, given oldest first."""
+    """The patterns (docs/visit-format.md) in a baby's signed visits, given oldest first."""
     out: list[Pattern] = []
     last_two = visits[-2:]
     if len(last_two) == 2 and all(v.risk_level == "high" for v in last_two):
