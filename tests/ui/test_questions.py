@@ -6,7 +6,6 @@ from app.domain.assessment import QUESTIONS
 from app.ui.pdf_links import PdfLinks
 from app.ui.questions import QUESTION_BY_PATH, STEPS, words_for
 
-
 # New in safesleep.visit/2; the guided visit's screens for them are being built from app.domain.guide.
 NOT_YET_ON_SCREEN = {
     "visit.baby_seen",

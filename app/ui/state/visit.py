@@ -7,7 +7,8 @@ from typing import Any
 
 import flet as ft
 
-from app.ui import services
+from app.services import leaflets, visits
+from app.services.problems import AnswerError
 from app.ui.questions import NOTE_FIELDS, QUESTION_BY_PATH
 
 WEIGHT_PATHS = {"kg": "baby.birth_weight_kg", "lb": "baby.birth_weight_lb"}
@@ -37,15 +38,15 @@ class VisitState:
     weight_unit: str = "kg"
     signed: bool = False
     leaflet_given: bool = False
-    amendments: list[str] = field(default_factory=list)
-    review: services.Review | None = None
+    amendments: list[visits.Amendment] = field(default_factory=list)
+    review: visits.Review | None = None
     saved: str = ""
     _store: Any = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
         """Load a visit (draft or signed) from the store: nothing typed before is lost."""
-        rec = services.load_visit(store=store, visit_id=visit_id)
+        rec = visits.load_visit(store=store, visit_id=visit_id)
         self._store = store
         self.visit_id, self.family_id = rec.visit_id, rec.family_id
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
@@ -55,7 +56,7 @@ class VisitState:
         self.weight_unit = "lb" if "baby.birth_weight_lb" in rec.answers else "kg"
         self.signed, self.leaflet_given = rec.signed, rec.leaflet_given
         self.amendments = list(rec.amendments)
-        self.review = services.review(self.answers)
+        self.review = visits.review(self.answers)
         self.saved = ""
 
     # ------------------------------------------------------------------ answering
@@ -80,11 +81,11 @@ class VisitState:
     def answer(self, path: str, value: Any) -> bool:
         """Record one answer (None = not recorded), autosave it, refresh the review."""
         if self.signed:
-            self.errors = {**self.errors, path: services.SIGNED_MESSAGE}
+            self.errors = {**self.errors, path: visits.SIGNED_MESSAGE}
             return False
         try:
-            services.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
-        except services.AnswerError as exc:
+            visits.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
+        except AnswerError as exc:
             self.errors = {**self.errors, path: exc.message}
             return False
         answers = dict(self.answers)
@@ -95,7 +96,7 @@ class VisitState:
         self.answers = answers
         self.errors = {p: m for p, m in self.errors.items() if p != path}
         self.raw = {p: t for p, t in self.raw.items() if p != path}
-        self.review = services.review(self.answers)
+        self.review = visits.review(self.answers)
         self.saved = "Saved"
         return True
 
@@ -122,7 +123,7 @@ class VisitState:
                 if kind in ("integer", "number", "weight")
                 else text
             )
-        problem = services.check_answer(answers=self.answers, path=path, value=value)
+        problem = visits.check_answer(answers=self.answers, path=path, value=value)
         if not final:
             # While typing nothing observable changes (no re-render races the keyboard),
             # but a valid answer is saved at once: killing the app loses nothing typed.
@@ -142,8 +143,8 @@ class VisitState:
         if self.signed:
             return False
         try:
-            services.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
-        except services.AnswerError:
+            visits.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
+        except AnswerError:
             return False
         if value is None:
             dict.pop(self.answers, path, None)
@@ -161,7 +162,7 @@ class VisitState:
         old = self.answers.get(old_path)
         self.weight_unit = unit
         if old is not None and not self.signed:
-            converted = services.convert_weight(old, to=unit)
+            converted = visits.convert_weight(old, to=unit)
             self.answer(old_path, None)
             self.answer(new_path, converted)
 
@@ -181,12 +182,12 @@ class VisitState:
         key = f"notes.{name}"
         if self.signed:
             if final:
-                self.errors = {**self.errors, key: services.SIGNED_MESSAGE}
+                self.errors = {**self.errors, key: visits.SIGNED_MESSAGE}
             return False
         notes = {**self.notes, name: text}
         try:
-            services.save_notes(store=self._store, visit_id=self.visit_id, notes=notes)
-        except services.AnswerError as exc:
+            visits.save_notes(store=self._store, visit_id=self.visit_id, notes=notes)
+        except AnswerError as exc:
             if final:
                 self.raw = {**self.raw, key: text}
                 self.errors = {**self.errors, key: exc.message}
@@ -210,7 +211,7 @@ class VisitState:
         if self.errors:
             self.saved = "Correct the answers marked in red before signing"
             return False
-        services.sign(store=self._store, visit_id=self.visit_id)
+        visits.sign(store=self._store, visit_id=self.visit_id)
         self.signed = True
         self.saved = "Signed"
         return True
@@ -221,10 +222,10 @@ class VisitState:
             self.errors = {**self.errors, "amend.reason": "Reason: say why the visit is amended"}
             return False
         try:
-            services.amend(
+            visits.amend(
                 store=self._store, visit_id=self.visit_id, reason=reason.strip(), changes={path: value}
             )
-        except services.AnswerError as exc:
+        except AnswerError as exc:
             self.errors = {**self.errors, "amend.value": exc.message}
             return False
         self.open(self._store, self.visit_id)
@@ -232,5 +233,5 @@ class VisitState:
 
     def record_leaflet(self, pdf: bytes) -> None:
         """Record that this leaflet (these bytes) was given to the family."""
-        services.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf)
+        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf)
         self.leaflet_given = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.ui import services
+from app.services import leaflets
 from app.ui.context import AppCtx, PdfCtx, VisitCtx
 from app.ui.state import AppState, VisitState
 from app.ui.views.visit_step import ensure_visit
@@ -22,7 +22,7 @@ def LeafletView() -> ft.View:
     ensure_visit(app, visit, vid)
     picker = ft.use_memo(ft.FilePicker, [])
     version = (tuple(sorted(visit.answers.items(), key=str)), tuple(sorted(visit.notes.items())))
-    pdf = ft.use_memo(lambda: services.leaflet_pdf(store=app.store, visit_id=vid), [vid, str(version)])
+    pdf = ft.use_memo(lambda: leaflets.leaflet_pdf(store=app.store, visit_id=vid), [vid, str(version)])
     name = f"safer-sleep-{(visit.baby_name or 'baby').lower().replace(' ', '-')}.pdf"
     url = ft.use_memo(lambda: link_for(pdf, name), [id(pdf)])
 

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.ui import services
+from app.services import visits
 from app.ui.context import AppCtx, VisitCtx
+from app.ui.presenters import question_words
 from app.ui.state import AppState, VisitState
 from app.ui.views.visit_step import ensure_visit
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, risk_badge
 
 
-def _factor(f: services.FactorLine) -> ft.Control:
-    word = "High" if f.severity == "high" else "Increased"
+def _factor(f: visits.FactorLine) -> ft.Control:
     return ft.Card(
         content=ft.Container(
             padding=12,
             content=ft.Column(
                 [
-                    risk_badge(f.severity, word),
+                    risk_badge(f.severity),
                     ft.Text(f.title, size=17, weight=ft.FontWeight.BOLD),
                     ft.Text("For the family", size=14, weight=ft.FontWeight.W_600),
                     ft.Text(f.advice, size=15),
@@ -32,15 +32,13 @@ def _factor(f: services.FactorLine) -> ft.Control:
     )
 
 
-def review_sections(r: services.Review) -> list[ft.Control]:
+def review_sections(r: visits.Review) -> list[ft.Control]:
     """Everything the review shows, shared with the signed read-only view."""
     out: list[ft.Control] = [
         ft.Semantics(
             identifier="risk-level",
             container=True,
-            content=ft.Row(
-                [ft.Text("Risk level", size=18), risk_badge(r.risk_level, r.risk_word, big=True)], wrap=True
-            ),
+            content=ft.Row([ft.Text("Risk level", size=18), risk_badge(r.risk_level, big=True)], wrap=True),
         ),
     ]
     for p in r.prompts:
@@ -61,7 +59,14 @@ def review_sections(r: services.Review) -> list[ft.Control]:
     out.append(heading("Protective"))
     out.append(ft.Text(", ".join(r.protective) if r.protective else "None recorded.", size=15))
     out.append(heading(f"Not asked ({len(r.unanswered)})"))
-    out.append(ft.Text(", ".join(r.unanswered) if r.unanswered else "Every question answered.", size=15))
+    out.append(
+        ft.Text(
+            ", ".join(question_words(p) for p in r.unanswered)
+            if r.unanswered
+            else "Every question answered.",
+            size=15,
+        )
+    )
     out.append(notice(r.disclaimer, tone="info"))
     out.append(ft.Text(f"Guidance version {r.guidance_version}", size=13))
     return out
@@ -76,7 +81,7 @@ def ReviewView() -> ft.View:
     fid, vid = params.get("fid", ""), params.get("vid", "")
     ensure_visit(app, visit, vid)
     base = f"/family/{fid}/visit/{vid}"
-    r = visit.review or services.review({})
+    r = visit.review or visits.review({})
     actions = [
         nav_button("Answers", lambda e: page.navigate(f"{base}/step/baby"), compact=True, icon=ft.Icons.EDIT),
         nav_button(

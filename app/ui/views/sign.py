@@ -7,6 +7,7 @@ from typing import Any
 import flet as ft
 
 from app.ui.context import AppCtx, VisitCtx
+from app.ui.presenters import amendment_words
 from app.ui.questions import NO, QUESTION_BY_PATH, YES, words_for
 from app.ui.state import AppState, VisitState
 from app.ui.views.visit_step import ensure_visit
@@ -122,11 +123,7 @@ def SignView() -> ft.View:
     r = visit.review
     body: list[ft.Control] = []
     if r is not None:
-        body.append(
-            ft.Row(
-                [ft.Text("Risk level", size=18), risk_badge(r.risk_level, r.risk_word, big=True)], wrap=True
-            )
-        )
+        body.append(ft.Row([ft.Text("Risk level", size=18), risk_badge(r.risk_level, big=True)], wrap=True))
     if not visit.signed:
         body += [
             heading("Sign this visit", size=22),
@@ -160,7 +157,7 @@ def SignView() -> ft.View:
                 wrap=True,
                 spacing=12,
             ),
-            *[ft.Text(a, size=14) for a in visit.amendments],
+            *[ft.Text(amendment_words(a), size=14) for a in visit.amendments],
             Amend(visit),
         ]
     return ft.View(

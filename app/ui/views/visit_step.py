@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.context import AppCtx, VisitCtx
+from app.ui.presenters import risk_word
 from app.ui.questions import STEP_SLUGS, STEPS, step_index
 from app.ui.state import AppState, VisitState
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, question_control
@@ -65,7 +66,9 @@ def VisitStepView() -> ft.View:
         ft.Text(visit.saved or "Answers save as you go", size=14, italic=True),
     ]
     if risk is not None:
-        status.append(ft.Text(f"Risk so far: {risk.risk_word}", size=14, weight=ft.FontWeight.BOLD))
+        status.append(
+            ft.Text(f"Risk so far: {risk_word(risk.risk_level)}", size=14, weight=ft.FontWeight.BOLD)
+        )
     if visit.signed:
         status.append(ft.Text("Signed: read-only", size=14, weight=ft.FontWeight.BOLD))
     last = i + 1 == len(STEPS)

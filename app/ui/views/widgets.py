@@ -8,17 +8,18 @@ from typing import Any
 
 import flet as ft
 
+from app.ui.presenters import risk_word
 from app.ui.questions import NO, NOT_RECORDED, YES, Question
-from app.ui.services import RISK_COLOURS
 from app.ui.state import VisitState
+from app.ui.theme import ERROR_TEXT, RISK_COLOURS, TEXT, TONES
 
 TOUCH = 48  # px: the smallest touch target
 PAD = ft.Padding.symmetric(vertical=14, horizontal=14)
 GRID = {"xs": 6, "md": 4}  # answers: two columns on a phone, three on a tablet
 RISK_ICONS = {
     "high": ft.Icons.ERROR,
-    "incomplete": ft.Icons.HELP_OUTLINE,
     "increased": ft.Icons.WARNING,
+    "incomplete": ft.Icons.HELP_OUTLINE,
     "low": ft.Icons.CHECK_CIRCLE,
 }
 YES_NO_VALUES = {YES: True, NO: False, NOT_RECORDED: None}
@@ -57,10 +58,11 @@ def heading(text: str, *, size: int = 20) -> ft.Control:
     return ft.Semantics(header=True, content=ft.Text(text, size=size, weight=ft.FontWeight.BOLD))
 
 
-def risk_badge(level: str | None, word: str | None, *, big: bool = False) -> ft.Control:
+def risk_badge(level: str | None, *, big: bool = False) -> ft.Control:
     """Risk as colour PLUS a word and an icon, never colour alone."""
     if not level:
         return ft.Text("No visit yet", size=14, italic=True)
+    word = risk_word(level)
     colour = RISK_COLOURS[level]
     size = 22 if big else 14
     return ft.Container(
@@ -68,7 +70,7 @@ def risk_badge(level: str | None, word: str | None, *, big: bool = False) -> ft.
             [
                 ft.Icon(RISK_ICONS[level], color=ft.Colors.WHITE, size=size + 4),
                 ft.Text(
-                    f"{word} risk" if big and level != "incomplete" else word,
+                    f"{word} risk" if big else word,
                     color=ft.Colors.WHITE,
                     size=size,
                     weight=ft.FontWeight.BOLD,
@@ -85,17 +87,17 @@ def risk_badge(level: str | None, word: str | None, *, big: bool = False) -> ft.
 
 def notice(text: str, *, title: str = "", tone: str = "warning", key: str = "") -> ft.Control:
     """A prominent boxed message (prompts, escalation, privacy)."""
-    colours = {
-        "warning": ("#FFF4E5", "#8A5300", ft.Icons.WARNING_AMBER),
-        "danger": ("#FDECEA", "#B3261E", ft.Icons.ERROR_OUTLINE),
-        "info": ("#E8F0FE", "#1A4D8F", ft.Icons.INFO_OUTLINE),
-        "good": ("#E7F4EC", "#1B6B3A", ft.Icons.CHECK_CIRCLE_OUTLINE),
+    icons = {
+        "warning": ft.Icons.WARNING_AMBER,
+        "danger": ft.Icons.ERROR_OUTLINE,
+        "info": ft.Icons.INFO_OUTLINE,
+        "good": ft.Icons.CHECK_CIRCLE_OUTLINE,
     }
-    bg, fg, icon = colours[tone]
+    (bg, fg), icon = TONES[tone], icons[tone]
     body: list[ft.Control] = []
     if title:
         body.append(ft.Text(title, weight=ft.FontWeight.BOLD, color=fg, size=16))
-    body.append(ft.Text(text, color="#1F1F1F", size=15))
+    body.append(ft.Text(text, color=TEXT, size=15))
     return ft.Container(
         key=key or None,
         content=ft.Row(
@@ -120,7 +122,7 @@ def _labelled(q: Question, control: ft.Control, error: str | None) -> ft.Control
         rows.append(ft.Text(q.hint, size=14, color=ft.Colors.ON_SURFACE_VARIANT))
     rows.append(control)
     if error:
-        rows.append(ft.Text(error, color="#B3261E", size=14))
+        rows.append(ft.Text(error, color=ERROR_TEXT, size=14))
     return ft.Semantics(container=True, identifier=q.key, content=ft.Column(rows, spacing=6))
 
 
