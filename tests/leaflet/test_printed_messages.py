@@ -21,7 +21,7 @@ from app.domain.leaflet_content import (
 )
 from app.leaflet import render
 from tests.domain.factories import visit_doc
-from tests.leaflet.conftest import content_of, pdf_of
+from tests.leaflet.helpers import content_of, pdf_of
 from tests.leaflet.pdf import read_pdf
 from tests.leaflet.samples import EMPTY, HIGH_RISK, INCREASED, LOW_RISK, MANY_FACTORS, PLAN, TYPICAL_HIGH
 

@@ -14,7 +14,7 @@ from app.domain.guidance import load_guidance
 from app.domain.leaflet_content import Paper
 from app.leaflet import render
 from app.leaflet.styles import BOX_FILL, MIN_BODY_SIZE, leaflet_styles
-from tests.leaflet.conftest import content_of, pdf_of
+from tests.leaflet.helpers import content_of, pdf_of
 from tests.leaflet.pdf import read_pdf, render_pngs
 from tests.leaflet.samples import EMPTY, HIGH_RISK, INCREASED, LOW_RISK, MANY_FACTORS, PLAN, TYPICAL_HIGH
 
@@ -37,6 +37,7 @@ def test_metadata_names_the_sheet_in_british_english_with_the_team_as_author(nam
     assert text.metadata["/Author"] == "Portswood HV team"
     assert text.metadata["/Subject"]
     assert text.language == "en-GB"
+    assert text.shows_title
     assert " ".join(text.pages[0].split()).startswith(content.title)  # real, extractable text
 
 
