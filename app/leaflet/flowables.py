@@ -132,4 +132,4 @@ def picture_row(
         colWidths=[column, width - column],
         style=TableStyle([*PLAIN_CELLS, ("RIGHTPADDING", (0, 0), (0, -1), gap)]),
     )
-    return [row, Spacer(1, 2.5 * mm)]
+    return [row, Spacer(1, 1.5 * mm)]

@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app.domain.leaflet_content import ChangeItem, LeafletContent
 from app.leaflet.flowables import PLAIN_CELLS, Rule, Ticked, boxed, picture_row
-from app.leaflet.geometry import QR_GAP, Layout
+from app.leaflet.geometry import Layout
 from app.leaflet.page import long_date
 from app.leaflet.pictograms import Pictogram
 from app.leaflet.qr import QrCode
@@ -203,7 +203,7 @@ class Story:
             messages = (*messages, self.c.plan_ahead)
         if not messages:
             return []
-        size, columns = self.layout.small_picture, self.layout.link_columns
+        size, columns = self.layout.small_picture, self.layout.message_columns
         picture_column = size + 2.5 * mm
         cell = self.width / columns
         cells: list[Flowable | str] = []
@@ -231,7 +231,7 @@ class Story:
         return f'<a href="{_text(url)}">{url_lines(display_url(url), self.s.link_url, width)}</a>'
 
     def links(self) -> list[Flowable]:
-        """QR codes two to a row on paper, each with its name and address; tappable links on a phone."""
+        """QR codes in a row on paper, each named; on a phone, tappable links with their addresses."""
         pages, s = self.c.linked_pages, self.s
         if not pages:
             return []
@@ -245,31 +245,23 @@ class Story:
                 for p in pages
             ]
             return self.section("Find out more", blocks)
+        # Printed: a row of QR codes, each named under it and linked (the PDF opens it when tapped).
         qr, columns = self.layout.qr_size, self.layout.link_columns
-        cell_width = self.width / columns
-        text_width = cell_width - qr - 2 * QR_GAP
-        cells: list[list[Flowable]] = []
-        for page in pages:
-            words: list[Flowable] = [
-                Paragraph(_text(page.label), s.link_label),
-                Paragraph(self.link_markup(page.url, text_width), s.link_url),
-            ]
-            cells += [[QrCode(page.url, qr)], words]
-        per_row = 2 * columns
-        cells += [[]] * (-len(cells) % per_row)
-        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-        table = Table(rows, colWidths=[qr + QR_GAP, text_width + QR_GAP] * columns)
-        table.setStyle(
-            TableStyle(
-                [
-                    *PLAIN_CELLS,
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
+        cell = self.width / columns
+        cells: list[list[Flowable]] = [
+            [QrCode(p.url, qr), Paragraph(_text(p.label), s.picture_label)] for p in pages
+        ]
+        cells += [[]] * (-len(cells) % columns)
+        rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        table = Table(
+            rows,
+            colWidths=[cell] * columns,
+            style=TableStyle(
+                [*PLAIN_CELLS, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+            ),
         )
-        return self.section("Find out more", [[table]])
+        hint = Paragraph(_text(self.c.scan_hint), s.body) if self.c.scan_hint else Spacer(1, 0)
+        return self.section("Find out more", [[hint, table]])
 
     def build(self) -> list[Flowable]:
         return [

@@ -81,7 +81,7 @@ HIGH_RISK = _with(
 # a smoker at home. Must fit on two A4 pages with a three-point plan.
 TYPICAL_HIGH = _with(
     HIGH_RISK,
-    baby={"name": "Mia", "gestation_weeks": 35, "gestation_days": 3, "birth_weight_kg": 2.3},
+    baby={"name": "Ruby", "gestation_weeks": 35, "gestation_days": 3, "birth_weight_kg": 2.3},
     carers={"smoker_in_household": True},
 )
 
