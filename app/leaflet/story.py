@@ -3,6 +3,7 @@ things), then more about each, bed-sharing, extra care, the family's plans, ever
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -138,20 +139,32 @@ class Story:
             return []
         if block.safe_to_discuss:
             words: list[Flowable] = [Paragraph(f"<b>{_text(block.headline)}</b>", s.body)]
-            words += [Ticked(Paragraph(_text(line), s.tick)) for line in block.lines]
+            lines: list[Flowable] = [Ticked(Paragraph(_text(line), s.tick)) for line in block.lines]
         else:
             words = [Paragraph(_text(block.headline), s.headline), Spacer(1, 1.5 * mm)]
-            words += [Paragraph(_text(line), s.body) for line in block.lines]
+            lines = [Paragraph(_text(line), s.body) for line in block.lines]
+        size, heading = self.layout.picture, f"Sharing a bed with {self.baby}"
+        if self.layout.single_column:  # a narrow page: the lines below may go on to the next page
+            row = picture_row(
+                block.picture,
+                _text(block.picture_label),
+                words,
+                layout=self.layout,
+                s=s,
+                size=size,
+                width=self.width,
+            )
+            return self.section(heading, [row, *([line] for line in lines)])
         row = picture_row(
             block.picture,
             _text(block.picture_label),
-            words,
+            [*words, *lines],
             layout=self.layout,
             s=s,
-            size=self.layout.picture,
+            size=size,
             width=self.width,
         )
-        return self.section(f"Sharing a bed with {self.baby}", [row])
+        return self.section(heading, [row])
 
     def extra_care(self) -> list[Flowable]:
         items, s = self.c.extra_care, self.s
@@ -211,20 +224,20 @@ class Story:
             cells += [Pictogram(m.picture, size) if m.picture else "", Paragraph(_text(m.text), self.s.body)]
         per_row = 2 * columns
         cells += [""] * (-len(cells) % per_row)
-        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-        table = Table(
-            rows,
-            colWidths=[picture_column, cell - picture_column] * columns,
-            style=TableStyle(
-                [
-                    *PLAIN_CELLS,
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (1, 0), (1, -1), 3 * mm),
-                ]
-            ),
+        style = TableStyle(
+            [
+                *PLAIN_CELLS,
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (1, 0), (1, -1), 3 * mm),
+            ]
         )
-        return self.section("Safer sleep for every baby, every sleep", [[table]])
+        widths = [picture_column, cell - picture_column] * columns
+        rows: list[Block] = [  # one table per row, so the section may continue on the next page
+            [Table([cells[i : i + per_row]], colWidths=widths, style=style)]
+            for i in range(0, len(cells), per_row)
+        ]
+        return self.section("Safer sleep for every baby, every sleep", rows)
 
     def link_markup(self, url: str, width: float) -> str:
         """The address as a person types it, broken after "/" to fit `width`, linked."""
@@ -281,15 +294,21 @@ class Story:
 
 
 def url_lines(url: str, style: ParagraphStyle, width: float) -> str:
-    """`url` as paragraph markup broken only after a "/" so each line fits `width`."""
-    parts = [p + "/" for p in url.split("/")[:-1]] + [url.split("/")[-1]]
+    """`url` as paragraph markup broken after a "/" so each line fits `width` (and after a "-"
+    only inside a name too long for one line)."""
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, style.fontName, style.fontSize) <= width
+
+    pieces: list[str] = []
+    for segment in filter(None, re.split(r"(?<=/)", url)):
+        pieces += [segment] if fits(segment) else list(filter(None, re.split(r"(?<=-)", segment)))
     lines: list[str] = []
-    for part in filter(None, parts):
-        joined = (lines[-1] + part) if lines else part
-        if lines and stringWidth(joined, style.fontName, style.fontSize) <= width:
-            lines[-1] = joined
+    for piece in pieces:
+        if lines and fits(lines[-1] + piece):
+            lines[-1] += piece
         else:
-            lines.append(part)
+            lines.append(piece)
     return "<br/>".join(_text(line) for line in lines)
 
 

@@ -96,8 +96,8 @@ def test_unknown_paper_is_refused_naming_the_choices():
         ("high", "letter", PLAN, {2, 3}),
         ("typical", "A4", PLAN, {2}),
         ("empty", "A4", None, {1, 2}),
-        ("many", "A4", PLAN, {2, 3}),
-        ("many", "letter", PLAN, {3, 4}),
+        ("many", "A4", PLAN, {3, 4}),
+        ("many", "letter", PLAN, {4, 5}),
     ],
 )
 def test_page_count_suits_the_visit(name: str, paper: str, plan: list[str] | None, pages: set[int]):
