@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install system bench clean
+.PHONY: run test test-fast check lint install system bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,19 @@ system:
 lint: $(STAMP)
 	$(BIN)/ruff check app tests
 
-test: $(STAMP) system
+# Static checks: lint, format and types (mypy --strict; settings and the ratchet list in pyproject.toml).
+check: $(STAMP)
 	$(BIN)/ruff check app tests
 	$(BIN)/ruff format --check app tests
+	$(BIN)/mypy
+
+# Every check and every test (browser, PostgreSQL, kill/restart included).
+test: check system
 	. scripts/test-env.sh && $(BIN)/python -m pytest
+
+# The inner loop: no browser, no PostgreSQL, no slow kill/restart tests; needs no root.
+test-fast: $(STAMP)
+	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -m "not e2e and not postgres and not slow" -q
 
 bench: $(STAMP) system
 	. scripts/test-env.sh && for b in assess store leaflet sync ui; do $(BIN)/python -m tests.bench.$$b || exit 1; done

@@ -10,6 +10,7 @@ from typing import Any
 import flet as ft
 
 from app.ui.pdf_links import LINKS
+from app.ui.theme import BRAND
 
 log = logging.getLogger("safesleep.ui")
 
@@ -28,7 +29,7 @@ def make_main(*, home: Path, demo: bool) -> Any:
     def main(page: ft.Page) -> None:
         page.title = "Safer Sleep Visits"
         page.theme = ft.Theme(
-            color_scheme_seed="#1A4D8F", visual_density=ft.VisualDensity.STANDARD
+            color_scheme_seed=BRAND, visual_density=ft.VisualDensity.STANDARD
         )  # 48 px targets
         page.theme_mode = ft.ThemeMode.LIGHT
         session_id = secrets.token_hex(16)

@@ -75,8 +75,17 @@ OPTION_WORDS: dict[str, dict[str, str]] = {
         "other": "Somewhere else",
     },
     "sleep.room": {"parents_room": "Parents' room", "own_room": "Own room", "other": "Another room"},
-    "sleep.position": {"back": "On the back", "side": "On the side", "front": "On the front", "unknown": "Don't know"},
-    "sleep.mattress": {"firm_flat_waterproof": "Firm, flat, waterproof", "soft_or_worn": "Soft or worn", "unknown": "Don't know"},
+    "sleep.position": {
+        "back": "On the back",
+        "side": "On the side",
+        "front": "On the front",
+        "unknown": "Don't know",
+    },
+    "sleep.mattress": {
+        "firm_flat_waterproof": "Firm, flat, waterproof",
+        "soft_or_worn": "Soft or worn",
+        "unknown": "Don't know",
+    },
     "sleep.items": {
         "pillow": "Pillow",
         "duvet": "Duvet",
@@ -161,8 +170,16 @@ WORDS: dict[str, tuple[str, str, str]] = {
     "family.unidentified_adults": ("Adults in the home you cannot identify?", "", ""),
     "family.previous_infant_death": ("A previous infant death in the family?", "", ""),
     "family.social_care": ("Social care involvement", "", ""),
-    "family.out_of_routine_planned": ("A change of routine coming up?", "A night away, visitors, a celebration", ""),
-    "plan.out_of_routine": ("The family's plan for a change of routine", "Tick each situation and write their own arrangement", ""),
+    "family.out_of_routine_planned": (
+        "A change of routine coming up?",
+        "A night away, visitors, a celebration",
+        "",
+    ),
+    "plan.out_of_routine": (
+        "The family's plan for a change of routine",
+        "Tick each situation and write their own arrangement",
+        "",
+    ),
     "plan.advice_declined": ("Did the family decline the safer sleep advice?", "", ""),
     "notes.parents_said": ("What the parents said", "", ""),
     "notes.observed": ("What you observed of baby", "", ""),
@@ -300,11 +317,14 @@ def words_for(path: str, value: object) -> str:
             if isinstance(p, dict)
         )
     if path == "plan.out_of_routine" and isinstance(value, list):
-        return "; ".join(
-            f"{option_words('situation', str(e.get('situation', '')))}: {e.get('arrangement', '')}"
-            for e in value
-            if isinstance(e, dict)
-        ) or "None"
+        return (
+            "; ".join(
+                f"{option_words('situation', str(e.get('situation', '')))}: {e.get('arrangement', '')}"
+                for e in value
+                if isinstance(e, dict)
+            )
+            or "None"
+        )
     if q is not None and q.options:
         names = dict(q.options)
         if isinstance(value, list):

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.ui import services
+from app.services import caseload, session, visits
+from app.services.families import create_family
 from app.ui.state import VisitState
 from tests.ui.browser import (
     TABLET,
@@ -63,12 +64,12 @@ def build_store(home: Path, families: int) -> float:
     """The store helper's bench builder: families, babies, 3 signed visits each."""
     from tests.bench.store import build
 
-    store = services.create(
+    store = session.create(
         home=home, passphrase=PASSPHRASE, practitioner="Bench", team="Bench team", demo=False
     )
     started = time.perf_counter()
     build(store, families, random.Random(20261128))
-    services.create_family(
+    create_family(
         store=store,
         name="Benchmark family",
         surname="Benchmark",
@@ -128,17 +129,17 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
 
 def in_process(home: Path, runs: int) -> dict[str, list[float]]:
     """Search and answer->review through the UI services (what each tap costs in Python)."""
-    store = services.unlock(home=home, passphrase=PASSPHRASE)
+    store = session.unlock(home=home, passphrase=PASSPHRASE)
     try:
-        services.search(store=store, query="warm")
+        caseload.search(store=store, query="warm")
         search = []
         for _ in range(runs):
             for q in QUERIES:
                 started = time.perf_counter()
-                services.search(store=store, query=q)
+                caseload.search(store=store, query=q)
                 search.append((time.perf_counter() - started) * 1000)
-        row = services.search(store=store, query="Benchmark")[0]
-        vid = row.draft_visit_id or services.start_visit(
+        row = caseload.search(store=store, query="Benchmark")[0]
+        vid = row.draft_visit_id or visits.start_visit(
             store=store, family_id=row.family_id, baby_id=row.baby_id
         )
         visit = VisitState()
@@ -163,7 +164,7 @@ def main() -> None:
         home = args.home or Path(tmp) / "device"
         built = (
             "reused"
-            if services.store_exists(home=home)
+            if session.store_exists(home=home)
             else (f"built in {build_store(home, args.families):.0f} s")
         )
         frames = first_frame(home, args.runs)
@@ -175,7 +176,7 @@ def main() -> None:
         ("tap an answer -> risk shown on screen (in page)", browser["taps"], 150),
         ("  the same through Playwright's click", browser["clicks"], None),
         ("  of which: save + reassess (VisitState.answer)", python["answer"], None),
-        ("caseload search, 20,000 families (services.search)", python["search"], 100),
+        ("caseload search, 20,000 families (caseload.search)", python["search"], 100),
     ]
     print(f"Store: {args.families} families ({built}); Chromium headless, no GPU\n")
     header = ("measure", "runs", "median ms", "p95 ms", "aim ms")

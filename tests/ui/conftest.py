@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.ui import services
+from app.services import families, session
 
 PASSPHRASE = "correct horse battery"
 
@@ -20,7 +20,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(home: Path) -> Iterator[Any]:
-    s = services.create(
+    s = session.create(
         home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor", team="Riverside", demo=False
     )
     yield s
@@ -29,7 +29,7 @@ def store(home: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def family_id(store: Any) -> str:
-    return services.create_family(
+    return families.create_family(
         store=store,
         name="Okafor family",
         surname="Okafor",

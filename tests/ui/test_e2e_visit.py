@@ -15,7 +15,7 @@ import httpx
 import pytest
 from pypdf import PdfReader
 
-from app.ui import services
+from app.services import caseload, session
 from tests.ui.browser import (
     PHONE,
     PORTRAIT,
@@ -173,10 +173,10 @@ def settings_screen(page: Any, size: str) -> None:
 
 def check_store(home: Path) -> None:
     """The signed visit, as the app left it on disk (read with the same passphrase)."""
-    store = services.unlock(home=home, passphrase=PASSPHRASE)
+    store = session.unlock(home=home, passphrase=PASSPHRASE)
     try:
-        row = services.search(store=store, query="Okafor")[0]
-        assert row.risk_word == "High" and row.draft_visit_id is None
+        row = caseload.search(store=store, query="Okafor")[0]
+        assert row.risk_level == "high" and row.draft_visit_id is None
     finally:
         store.close()
 
@@ -201,9 +201,7 @@ def test_a_high_risk_visit_from_caseload_to_signature(
 
 def test_a_wrong_passphrase_is_said_next_to_the_field(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    services.create(
-        home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False
-    ).close()
+    session.create(home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False).close()
     with running_app(home, demo=False) as app, chromium() as browser:
         page = open_page(browser, app.url, PHONE)
         type_into(page, "Passphrase", "not my passphrase")

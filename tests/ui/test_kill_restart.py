@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.ui import services
+from app.services import caseload, families, session, visits
 from tests.ui.browser import (
     TABLET,
     choose,
@@ -29,12 +29,12 @@ SAID = "We doze on the sofa with her after the late feed"
 
 def _saved_answers(home: Path) -> dict[str, Any]:
     """What is on disk now, read by another process while the app runs."""
-    store = services.unlock(home=home, passphrase=PASSPHRASE)
+    store = session.unlock(home=home, passphrase=PASSPHRASE)
     try:
-        row = services.search(store=store, query="Lewis")[0]
+        row = caseload.search(store=store, query="Lewis")[0]
         if row.draft_visit_id is None:
             return {}
-        rec = services.load_visit(store=store, visit_id=row.draft_visit_id)
+        rec = visits.load_visit(store=store, visit_id=row.draft_visit_id)
         return {**rec.answers, **{f"notes.{k}": v for k, v in rec.notes.items()}}
     finally:
         store.close()
@@ -62,10 +62,8 @@ def _next(page: Any, title: str) -> None:
 
 def test_killing_the_app_mid_visit_loses_no_answer(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    store = services.create(
-        home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False
-    )
-    services.create_family(
+    store = session.create(home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False)
+    families.create_family(
         store=store,
         name="Lewis family",
         surname="Lewis",

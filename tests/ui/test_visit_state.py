@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.ui import services
+from app.services import caseload, families, leaflets, session, settings, visits
 from app.ui.state import AppState, VisitState
 from tests.ui.conftest import PASSPHRASE
 
@@ -22,8 +22,8 @@ HIGH_RISK = {
 
 
 def _new_visit(store: Any, family_id: str) -> VisitState:
-    row = next(r for r in services.search(store=store, query="") if r.family_id == family_id)
-    vid = services.start_visit(store=store, family_id=family_id, baby_id=row.baby_id)
+    row = next(r for r in caseload.search(store=store, query="") if r.family_id == family_id)
+    vid = visits.start_visit(store=store, family_id=family_id, baby_id=row.baby_id)
     visit = VisitState()
     visit.open(store, vid)
     return visit
@@ -40,23 +40,23 @@ def test_a_whole_high_risk_visit_is_recorded_through_the_services(store: Any, fa
     assert visit.answer_text("notes.follow_up", "2026-12-20")
 
     r = visit.review
-    assert r is not None and r.risk_word == "High" and r.escalate
+    assert r is not None and r.risk_level == "high" and r.escalate
     codes = {f.code for f in r.factors}
     assert {"sofa_or_armchair_sharing", "premature", "low_birth_weight"} <= codes
     assert [p.code for p in r.prompts][:1] == ["ask_to_see_sleep_space"]
     assert "discuss_with_supervisor" in {p.code for p in r.prompts}
-    assert "Dummy at sleep times?" in r.unanswered  # not asked stays "not recorded"
+    assert "feeding.dummy" in r.unanswered  # not asked stays "not recorded"
 
-    pdf = services.leaflet_pdf(store=store, visit_id=visit.visit_id)
+    pdf = leaflets.leaflet_pdf(store=store, visit_id=visit.visit_id)
     assert pdf.startswith(b"%PDF")
     visit.record_leaflet(pdf)
     assert visit.sign()
-    again = services.load_visit(store=store, visit_id=visit.visit_id)
+    again = visits.load_visit(store=store, visit_id=visit.visit_id)
     assert again.signed and again.leaflet_given
     assert again.answers["sleep.shared_surfaces"] == ["sofa"]
     assert again.notes["follow_up"] == "2026-12-20"
-    rows = services.search(store=store, query="okaf")
-    assert rows[0].risk_word == "High" and rows[0].draft_visit_id is None
+    rows = caseload.search(store=store, query="okaf")
+    assert rows[0].risk_level == "high" and rows[0].draft_visit_id is None
 
 
 def test_draft_is_restored_after_a_restart(home: Path, store: Any, family_id: str) -> None:
@@ -77,7 +77,7 @@ def test_draft_is_restored_after_a_restart(home: Path, store: Any, family_id: st
         assert restored.answers[path] == value
     assert restored.weight_unit == "lb" and restored.text("baby.birth_weight") == "5.1"
     assert restored.notes["parents_said"] == "We fall asleep on the sofa at 3 am"
-    assert services.search(store=app.store, query="")[0].draft_visit_id == visit.visit_id
+    assert caseload.search(store=app.store, query="")[0].draft_visit_id == visit.visit_id
     app.lock()
 
 
@@ -88,13 +88,13 @@ def test_signed_visit_refuses_edits_and_takes_amendments_with_a_reason(store: An
     assert not visit.answer("sleep.place", "sofa")
     assert "signed" in visit.errors["sleep.place"]
     assert not visit.answer_text("notes.observed", "changed later")
-    assert services.load_visit(store=store, visit_id=visit.visit_id).answers["sleep.place"] == "cot"
+    assert visits.load_visit(store=store, visit_id=visit.visit_id).answers["sleep.place"] == "cot"
 
     assert not visit.amend(reason="  ", path="sleep.place", value="sofa")
     assert "Reason" in visit.errors["amend.reason"]
     assert visit.amend(reason="Mother said later they sleep on the sofa", path="sleep.place", value="sofa")
-    assert visit.answers["sleep.place"] == "sofa" and visit.review.risk_word == "High"
-    assert "sleep.place" in visit.amendments[0]
+    assert visit.answers["sleep.place"] == "sofa" and visit.review.risk_level == "high"
+    assert "sleep.place" in " ".join(visit.amendments[0].changes)
 
 
 def test_out_of_range_answer_shows_the_domain_error_and_is_not_saved(store: Any, family_id: str) -> None:
@@ -106,7 +106,7 @@ def test_out_of_range_answer_shows_the_domain_error_and_is_not_saved(store: Any,
     assert visit.text("baby.birth_weight") == "9"
     assert not visit.answer_text("baby.gestation_weeks", "twelve")
     assert "22 and 44" in visit.errors["baby.gestation_weeks"]
-    saved = services.load_visit(store=store, visit_id=visit.visit_id).answers
+    saved = visits.load_visit(store=store, visit_id=visit.visit_id).answers
     assert "baby.birth_weight_kg" not in saved and "baby.gestation_weeks" not in saved
     assert visit.answer_text("baby.birth_weight", "")  # cleared = not recorded
     assert "baby.birth_weight" not in visit.errors
@@ -120,7 +120,7 @@ def test_multi_choice_keeps_none_apart_from_not_recorded(store: Any, family_id: 
     assert visit.toggle("sleep.items", "pillow", True)
     assert visit.toggle("sleep.items", "pillow", False)
     assert visit.value("sleep.items") is None
-    assert "In the sleep space" in visit.review.unanswered
+    assert "sleep.items" in visit.review.unanswered
 
 
 def test_wrong_passphrase_is_said_next_to_the_field(home: Path, store: Any) -> None:
@@ -139,14 +139,14 @@ def test_first_launch_checks_every_field_before_creating_the_store(tmp_path: Pat
         practitioner="Ann", team="Riverside", passphrase="long enough 1", repeat="long enough 2"
     )
     assert set(app.errors) == {"repeat"}
-    assert not services.store_exists(home=tmp_path / "new")
+    assert not session.store_exists(home=tmp_path / "new")
     assert app.set_up(
         practitioner="Ann", team="Riverside", passphrase="long enough 1", repeat="long enough 1"
     )
     assert app.phase == "open" and app.practitioner == "Ann" and app.team == "Riverside"
     assert not app.save_server_address("base.example")
     assert app.save_server_address("https://base.example/")
-    assert services.get_settings(store=app.store).server_address == "https://base.example"
+    assert settings.get_settings(store=app.store).server_address == "https://base.example"
     app.lock()
 
 
@@ -162,19 +162,19 @@ def test_typing_saves_at_once_without_redrawing_the_screen(store: Any, family_id
     assert visit.answer_text("baby.gestation_weeks", "36", final=False)
     assert visit.answer_text("notes.parents_said", "She sleeps in our b", final=False)
     assert changes == []  # nothing observable changed while typing: no round trip races keys
-    saved = services.load_visit(store=store, visit_id=visit.visit_id)
+    saved = visits.load_visit(store=store, visit_id=visit.visit_id)
     assert saved.answers["baby.gestation_weeks"] == 36
     assert saved.notes["parents_said"] == "She sleeps in our b"
     assert visit.answer_text("baby.gestation_weeks", "36")  # leaving the field redraws
-    assert "saved" in changes and visit.review.risk_word == "Increased"
+    assert "saved" in changes and visit.review.risk_level == "increased"
 
 
 def test_family_card_shows_babies_adults_and_the_chronology(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert visit.answer("sleep.shared_surfaces", ["sofa"])
     assert visit.sign()
-    card = services.family(store=store, family_id=family_id)
+    card = families.family(store=store, family_id=family_id)
     assert card.name == "Okafor family" and card.babies[0].name == "Sam"
-    visits = [c for c in card.chronology if c.kind == "visit"]
-    assert visits and visits[-1].risk_word == "High" and visits[-1].visit_id == visit.visit_id
+    seen = [c for c in card.chronology if c.kind == "visit"]
+    assert seen and seen[-1].risk_level == "high" and seen[-1].visit_id == visit.visit_id
     assert card.drafts == ()

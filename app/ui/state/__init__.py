@@ -1,4 +1,4 @@
-"""Observable UI state: dataclasses whose methods validate and change state via app.ui.services."""
+"""Observable UI state: dataclasses whose methods validate and change state via app.services."""
 
 from app.ui.state.app_state import AppState
 from app.ui.state.caseload import CaseloadState

@@ -9,7 +9,8 @@ from typing import Any
 
 import flet as ft
 
-from app.ui import services
+from app.services import session, settings, sync
+from app.ui.presenters import sync_words
 
 MIN_PASSPHRASE = 8
 
@@ -34,7 +35,7 @@ class AppState:
     _store: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self.phase = "locked" if services.store_exists(home=self.home) else "setup"
+        self.phase = "locked" if session.store_exists(home=self.home) else "setup"
 
     @property
     def store(self) -> Any:
@@ -81,7 +82,7 @@ class AppState:
         return True
 
     def _create(self, practitioner: str, team: str, passphrase: str) -> None:
-        self._store = services.create(
+        self._store = session.create(
             home=self.home,
             passphrase=passphrase,
             practitioner=practitioner.strip(),
@@ -99,8 +100,8 @@ class AppState:
             self.errors = {"passphrase": "Passphrase: enter your passphrase"}
             return False
         try:
-            self._store = services.unlock(home=self.home, passphrase=passphrase)
-        except services.WrongPassphrase:
+            self._store = session.unlock(home=self.home, passphrase=passphrase)
+        except session.WrongPassphrase:
             self.errors = {"passphrase": "Wrong passphrase: the store could not be unlocked"}
             return False
         self.errors = {}
@@ -109,12 +110,12 @@ class AppState:
 
     def lock(self) -> None:
         if self._store is not None:
-            services.close(store=self._store)
+            session.close(store=self._store)
         self._store = None
         self.phase = "locked"
 
     def _load_settings(self) -> None:
-        s = services.get_settings(store=self.store)
+        s = settings.get_settings(store=self.store)
         self.practitioner, self.team, self.server_address = (s.practitioner, s.team, s.server_address)
 
     def save_server_address(self, address: str) -> bool:
@@ -123,7 +124,7 @@ class AppState:
         if address and not address.startswith(("http://", "https://")):
             self.errors = {"server_address": "Base server address: must start with http:// or https://"}
             return False
-        services.save_server_address(store=self.store, address=address)
+        settings.save_server_address(store=self.store, address=address)
         self.errors = {}
         self.server_address = address
         self.message = "Server address saved"
@@ -142,7 +143,7 @@ class AppState:
             self.sync_progress = fraction
 
         try:
-            self.sync_message = services.sync_now(store=self.store, on_progress=progress)
-        except services.SyncFailed as exc:
+            self.sync_message = sync_words(sync.sync_now(store=self.store, on_progress=progress))
+        except sync.SyncFailed as exc:
             self.sync_message = f"Sync failed: {exc}"
         self.sync_progress, self.syncing = None, False

@@ -8,21 +8,21 @@ from typing import Any
 
 import flet as ft
 
-from app.ui import services
+from app.services import caseload
 
 
 @ft.observable
 @dataclass
 class CaseloadState:
     query: str = ""
-    rows: list[services.CaseloadRow] = field(default_factory=list)
+    rows: list[caseload.CaseloadRow] = field(default_factory=list)
     search_ms: float = 0.0
     _store: Any = field(default=None, repr=False)
 
     def search(self, query: str) -> None:
         """Find families by surname, baby's name or postcode (empty: the whole caseload)."""
         started = time.perf_counter()
-        rows = services.search(store=self._store, query=query.strip())
+        rows = caseload.search(store=self._store, query=query.strip())
         self.search_ms = (time.perf_counter() - started) * 1000
         self.query = query
         self.rows = rows

@@ -16,6 +16,7 @@ from app.services.problems import AnswerError
 from app.services.typed import TypedAnswer, parse_typed, shown_text
 from app.ui.presenters import risk_word
 from app.ui.questions import NOTE_FIELDS, QUESTION_BY_PATH, words_for
+from app.ui.state.visit_words import amendment_line, last_time_words, signed_line
 
 WEIGHT_PATHS = {"kg": "baby.birth_weight_kg", "lb": "baby.birth_weight_lb"}
 WEIGHT = "baby.birth_weight_kg"  # the question; its answer is stored under the unit's path
@@ -63,17 +64,27 @@ class VisitState:
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
         self.answers = dict(rec.answers)
         self.notes = dict(rec.notes)
-        self.pending = dict(rec.pending)
-        self.errors = {p: not_saved(m) for p, m in rec.pending_problems.items()}
         self.weight_unit = "lb" if "baby.birth_weight_lb" in rec.answers else "kg"
+        self.pending = dict(rec.pending or {})
+        self.errors = {p: not_saved(self._pending_problem(p, t)) for p, t in self.pending.items()}
         self.signed, self.leaflet_given = rec.signed, rec.leaflet_given
-        self.amendments = list(rec.amendments)
-        self.signed_note = rec.signed_note
-        self.last_time = rec.last_time
+        self.amendments = [amendment_line(a) for a in rec.amendments]
+        reason = visits.signed_reason(store=store, visit_id=visit_id) if rec.signed else ""
+        self.signed_note = signed_line(rec, reason)
+        self.last_time = last_time_words(rec.last)
         self.people = list(rec.people)
         self.review = visits.review(self.answers)
         self.saved = ""
         self._trail, self._focus, self._typed = [], "", {}
+
+    def _pending_problem(self, path: str, text: str) -> str:
+        """Why restored pending text is not an answer (re-read with the question's own rules)."""
+        if path.startswith("plan.out_of_routine."):
+            return "write the family's own arrangement"
+        q = QUESTION_BY_PATH.get(path)
+        kind = q.kind if q else "text"
+        key = path if path.startswith("notes.") else self.stored_path(path)
+        return parse_typed(kind, key, text).problem or "not a valid answer"
 
     @property
     def risk_word(self) -> str:

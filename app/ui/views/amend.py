@@ -20,7 +20,9 @@ def _choices(q: Question) -> list[tuple[str, str]]:
     return [*q.options, ("", NOT_RECORDED)]
 
 
-def new_value(q: Question, visit: VisitState, picked: str, ticked: list[str], typed: str) -> tuple[str, Any, str]:
+def new_value(
+    q: Question, visit: VisitState, picked: str, ticked: list[str], typed: str
+) -> tuple[str, Any, str]:
     """(stored path, new value, problem) for what the amend form holds."""
     path = visit.stored_path(q.path)
     if q.kind == "yes_no":
@@ -83,9 +85,7 @@ def Amend(visit: VisitState) -> ft.Control:
             ),
         )
     elif q.kind in ("multi", "people"):
-        options = (
-            list(q.options) if q.kind == "multi" else [(p.key, p.words) for p in visit.people]
-        )
+        options = list(q.options) if q.kind == "multi" else [(p.key, p.words) for p in visit.people]
         editor = ft.Column(
             [ft.Text("New answer (tick all that apply; none ticked = not recorded)", size=15)]
             + [

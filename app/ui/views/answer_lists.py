@@ -10,7 +10,7 @@ import flet as ft
 
 from app.services.visits import PersonChoice
 from app.ui.questions import Question, option_words
-from app.ui.views.answers import GRID, ERROR, _text_style, _tile, labelled
+from app.ui.views.answers import ERROR, GRID, _text_style, _tile, labelled
 
 SITUATIONS_PATH = "plan.out_of_routine.situation"
 
@@ -24,7 +24,9 @@ class ShownList:
     recorded: bool
 
 
-def _check_tile(words: str, on: bool, flip: Callable[[bool], Any], *, disabled: bool, grid: Any = GRID) -> ft.Control:
+def _check_tile(
+    words: str, on: bool, flip: Callable[[bool], Any], *, disabled: bool, grid: Any = GRID
+) -> ft.Control:
     check = ft.Checkbox(
         label=words,
         value=on,
@@ -67,7 +69,9 @@ def _People(
             )
         )
     status = "" if a.recorded else "Not recorded: tick who was there"
-    return labelled(q, ft.Column([ft.ResponsiveRow(tiles, spacing=8, run_spacing=8), *extra]), None, status=status)
+    return labelled(
+        q, ft.Column([ft.ResponsiveRow(tiles, spacing=8, run_spacing=8), *extra]), None, status=status
+    )
 
 
 @ft.component
@@ -84,7 +88,13 @@ def _Routine(
         words = option_words(SITUATIONS_PATH, s)
         on = s in a.chosen
         rows.append(
-            _check_tile(words, on, lambda on, s=s: on_change(s, "" if on else None), disabled=a.signed, grid={"xs": 12})
+            _check_tile(
+                words,
+                on,
+                lambda on, s=s: on_change(s, "" if on else None),
+                disabled=a.signed,
+                grid={"xs": 12},
+            )
         )
         if on:
             rows.append(

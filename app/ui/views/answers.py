@@ -54,7 +54,9 @@ def _tile(
         bg, border, mark = OPEN_BG, OPEN_BORDER, ft.Container(width=22)
     return ft.Container(
         content=ft.Row(
-            [ft.Container(content=control, expand=True), mark], spacing=2, alignment=ft.MainAxisAlignment.START
+            [ft.Container(content=control, expand=True), mark],
+            spacing=2,
+            alignment=ft.MainAxisAlignment.START,
         ),
         bgcolor=bg,
         border=ft.Border.all(3 if chosen else 1, border),

@@ -6,33 +6,40 @@ from collections.abc import Callable
 
 import flet as ft
 
-from app.ui import services
+from app.services import caseload as caseload_service
+from app.services import visits
 from app.ui.context import AppCtx, CaseloadCtx, VisitCtx
+from app.ui.presenters import age_words, count_words, day, due_words
 from app.ui.state import AppState, CaseloadState, VisitState
+from app.ui.theme import BRAND, WARNING
 from app.ui.views.widgets import button_style, page_body, risk_badge
 
 
 @ft.component
-def CaseloadRow(row: services.CaseloadRow, app: AppState, visit: VisitState) -> ft.Control:
+def CaseloadRow(row: caseload_service.CaseloadRow, app: AppState, visit: VisitState) -> ft.Control:
     page = ft.context.page
 
     def open_family() -> None:
         page.navigate(f"/family/{row.family_id}")
 
     def start() -> None:
-        vid = row.draft_visit_id or services.start_visit(
+        vid = row.draft_visit_id or visits.start_visit(
             store=app.store, family_id=row.family_id, baby_id=row.baby_id
         )
         visit.open(app.store, vid)
         page.navigate(f"/family/{row.family_id}/visit/{vid}/step/baby")
 
-    facts = [f"{row.baby_name}, {row.baby_age}" if row.baby_name else "No baby recorded", row.postcode]
-    last = f"Last visit {row.last_visit}" if row.last_visit else "Not visited yet"
-    flags: list[ft.Control] = [risk_badge(row.risk_level, row.risk_word), ft.Text(last, size=14)]
+    facts = [
+        f"{row.baby_name}, {age_words(row.baby_born)}" if row.baby_name else "No baby recorded",
+        row.postcode,
+    ]
+    last = f"Last visit {day(row.last_visit)}" if row.last_visit else "Not visited yet"
+    flags: list[ft.Control] = [risk_badge(row.risk_level), ft.Text(last, size=14)]
+    due = due_words(row.next_due)
     if row.draft_visit_id:
-        flags.append(ft.Text("Draft in progress", size=14, weight=ft.FontWeight.BOLD, color="#1A4D8F"))
-    if row.due:
-        flags.append(ft.Text(row.due, size=14, weight=ft.FontWeight.BOLD, color="#8A5300"))
+        flags.append(ft.Text("Draft in progress", size=14, weight=ft.FontWeight.BOLD, color=BRAND))
+    if due:
+        flags.append(ft.Text(due, size=14, weight=ft.FontWeight.BOLD, color=WARNING))
     return ft.Card(
         content=ft.Container(
             padding=12,
@@ -74,13 +81,6 @@ def CaseloadRow(row: services.CaseloadRow, app: AppState, visit: VisitState) -> 
             ),
         )
     )
-
-
-def _count_words(n: int) -> str:
-    if n == 0:
-        return ""
-    more = " (showing the first 50: search to narrow)" if n >= services.SEARCH_LIMIT else ""
-    return f"{n} famil{'y' if n == 1 else 'ies'}{more}"
 
 
 @ft.component
@@ -132,7 +132,7 @@ def CaseloadView() -> ft.View:
         controls=[
             page_body(
                 SearchBox(caseload.search, first_query.current),
-                ft.Text(_count_words(len(caseload.rows)), size=14),
+                ft.Text(count_words(len(caseload.rows)), size=14),
                 *rows,
             )
         ],

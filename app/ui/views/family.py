@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.ui import services
+from app.services import families, visits
 from app.ui.context import AppCtx, VisitCtx
+from app.ui.presenters import age_words, day, gestation_words, person_words, weight_words
 from app.ui.state import AppState, VisitState
 from app.ui.views.widgets import heading, nav_button, page_body, risk_badge
 
 
-def _chronology(lines: tuple[services.ChronologyLine, ...], fid: str) -> list[ft.Control]:
+def _chronology(lines: tuple[families.ChronologyLine, ...], fid: str) -> list[ft.Control]:
     page = ft.context.page
     if not lines:
         return [ft.Text("Nothing recorded yet.", size=15)]
     out: list[ft.Control] = []
     for c in reversed(lines):  # newest first on screen
         row: list[ft.Control] = [
-            ft.Text(c.date, size=14, weight=ft.FontWeight.BOLD, width=100),
+            ft.Text(day(c.date), size=14, weight=ft.FontWeight.BOLD, width=100),
             ft.Text(c.kind.capitalize(), size=14, width=90),
         ]
         if c.risk_level:
-            row.append(risk_badge(c.risk_level, c.risk_word))
+            row.append(risk_badge(c.risk_level))
         body = ft.Column(
             [ft.Row(row, wrap=True), ft.Text(c.summary, size=15)]
             + ([ft.Text(c.text, size=14, italic=True)] if c.text else []),
@@ -50,10 +51,10 @@ def FamilyView() -> ft.View:
     visit: VisitState = ft.use_context(VisitCtx)
     page = ft.context.page
     fid = ft.use_route_params().get("fid", "")
-    card = services.family(store=app.store, family_id=fid)
+    card = families.family(store=app.store, family_id=fid)
 
     def start(baby_id: str) -> None:
-        vid = services.start_visit(store=app.store, family_id=fid, baby_id=baby_id)
+        vid = visits.start_visit(store=app.store, family_id=fid, baby_id=baby_id)
         visit.open(app.store, vid)
         page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
 
@@ -70,8 +71,15 @@ def FamilyView() -> ft.View:
                         ft.Column(
                             [
                                 ft.Text(b.name, size=18, weight=ft.FontWeight.BOLD),
-                                ft.Text(f"Born {b.born or 'date not recorded'} · {b.age}", size=15),
-                                ft.Text(f"{b.gestation} · {b.weight}", size=15),
+                                ft.Text(
+                                    f"Born {day(b.born) or 'date not recorded'} · {age_words(b.born)}",
+                                    size=15,
+                                ),
+                                ft.Text(
+                                    f"{gestation_words(b.gestation_weeks, b.gestation_days)}"
+                                    f" · {weight_words(b.birth_weight_kg)}",
+                                    size=15,
+                                ),
                             ],
                             col={"xs": 12, "md": 7},
                             spacing=4,
@@ -96,11 +104,15 @@ def FamilyView() -> ft.View:
         for b in card.babies
     ]
     drafts = [
-        nav_button(f"Continue: {words}", lambda e, v=vid: resume(v), icon=ft.Icons.EDIT)
-        for vid, words in card.drafts
+        nav_button(
+            f"Continue: Draft started {day(d.started)}", lambda e, v=d.visit_id: resume(v), icon=ft.Icons.EDIT
+        )
+        for d in card.drafts
     ]
-    people = [ft.Text(p, size=15) for p in card.carers] or [ft.Text("None recorded", size=15)]
-    adults = [ft.Text(p, size=15) for p in card.other_adults] or [ft.Text("None recorded", size=15)]
+    people = [ft.Text(person_words(p), size=15) for p in card.carers] or [ft.Text("None recorded", size=15)]
+    adults = [ft.Text(person_words(p), size=15) for p in card.other_adults] or [
+        ft.Text("None recorded", size=15)
+    ]
     return ft.View(
         route=page.route,
         appbar=ft.AppBar(title=ft.Text(card.name)),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.ui import services
+from app.services import families
+from app.services.problems import AnswerError
 from app.ui.context import AppCtx
 from app.ui.state import AppState
 from app.ui.views.widgets import nav_button, page_body
@@ -37,8 +38,8 @@ def NewFamilyView() -> ft.View:
 
     def save() -> None:
         try:
-            fid = services.create_family(store=app.store, **values)
-        except services.AnswerError as exc:
+            fid = families.create_family(store=app.store, **values)
+        except AnswerError as exc:
             set_error((ERROR_KEYS.get(exc.path, "name"), f"{exc.path}: {exc.message}"))
             return
         page.navigate(f"/family/{fid}")

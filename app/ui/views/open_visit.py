@@ -1,4 +1,4 @@
-"""The visit screens' shared start: the open visit from the address, and a Back that goes where you came from."""
+"""The visit screens' shared start: the open visit from the address; Back goes where you came from."""
 
 from __future__ import annotations
 

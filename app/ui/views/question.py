@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import flet as ft
-
 from app.domain.values import Situation, allowed
+
 from app.ui.questions import Question
 from app.ui.state import VisitState
 from app.ui.views.answer_lists import People, Routine, ShownList, routine_errors
@@ -51,7 +51,9 @@ def _routine(q: Question, visit: VisitState) -> ft.Control:
     return Routine(q, a, situations, visit.set_routine, key=q.path)
 
 
-def question_control(q: Question, visit: VisitState, *, on_add_person: Callable[[], None] | None = None) -> ft.Control:
+def question_control(
+    q: Question, visit: VisitState, *, on_add_person: Callable[[], None] | None = None
+) -> ft.Control:
     a = shown(q, visit)
     if q.kind == "yes_no":
         return YesNo(q, a, visit.answer, key=q.path)

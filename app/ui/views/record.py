@@ -1,4 +1,4 @@
-"""The record as the review and the signed screen show it: a compact risk summary, then every answer by step."""
+"""The record as review and signed screens show it: a compact risk summary, then every answer by step."""
 
 from __future__ import annotations
 
@@ -63,7 +63,10 @@ def summary(r: visits.Review, *, on_not_asked: Callable[[str], None] | None = No
             container=True,
             label=f"{risk_word(r.risk_level)} risk. {headline(r)}",
             content=ft.Column(
-                [risk_badge(r.risk_level, big=True), ft.Text(headline(r), size=17, weight=ft.FontWeight.W_600)],
+                [
+                    risk_badge(r.risk_level, big=True),
+                    ft.Text(headline(r), size=17, weight=ft.FontWeight.W_600),
+                ],
                 spacing=6,
             ),
         )
@@ -82,9 +85,10 @@ def summary(r: visits.Review, *, on_not_asked: Callable[[str], None] | None = No
             ft.ExpansionTile(
                 title=ft.Text(f.title, size=16, weight=ft.FontWeight.W_600),
                 subtitle=ft.Text("High" if f.severity == "high" else "Increased", size=14),
-                leading=ft.Icon(ft.Icons.ERROR if f.severity == "high" else ft.Icons.WARNING, color=(
-                    "#B3261E" if f.severity == "high" else "#8A5300"
-                )),
+                leading=ft.Icon(
+                    ft.Icons.ERROR if f.severity == "high" else ft.Icons.WARNING,
+                    color=("#B3261E" if f.severity == "high" else "#8A5300"),
+                ),
                 controls=[
                     ft.Text(f"For the family: {f.advice}", size=15),
                     ft.Text(f"For you: {f.practitioner_note}", size=15, italic=True),
@@ -123,7 +127,9 @@ def _answer_row(q: Question, visit: VisitState, on_open: Callable[[str], None] |
     pending = visit.pending.get(q.path)
     routine_pending = [k for k in visit.pending if k.startswith(f"{q.path}.")]
     if pending is not None or routine_pending:
-        shown = f"Not saved yet: “{pending}”" if pending is not None else "Not saved yet: a plan is not written"
+        shown = (
+            f"Not saved yet: “{pending}”" if pending is not None else "Not saved yet: a plan is not written"
+        )
         colour, icon = PENDING, ft.Icons.ERROR_OUTLINE
     else:
         shown = visit.words(q.path)
@@ -162,7 +168,7 @@ def _answer_row(q: Question, visit: VisitState, on_open: Callable[[str], None] |
 
 
 def answers_by_step(visit: VisitState, on_open: Callable[[str], None] | None) -> list[ft.Control]:
-    """Every question, grouped by step: the answer, "Not saved yet" or "Not asked"; each opens its question."""
+    """Every question by step: the answer, "Not saved yet" or "Not asked"; each opens its question."""
     out: list[ft.Control] = []
     for step in STEPS:
         title = step.title + (" (private)" if step.private else "")

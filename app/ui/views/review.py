@@ -21,8 +21,15 @@ def ReviewView() -> ft.View:
         ov.go(f"{ov.base}/step/{step_of(path)}")
 
     actions = [
-        nav_button("Answers", lambda e: ov.go(f"{ov.base}/step/{step_of('')}"), compact=True, icon=ft.Icons.EDIT),
-        nav_button("Leaflet", lambda e: ov.go(f"{ov.base}/review/leaflet"), icon=ft.Icons.PICTURE_AS_PDF, compact=True),
+        nav_button(
+            "Answers", lambda e: ov.go(f"{ov.base}/step/{step_of('')}"), compact=True, icon=ft.Icons.EDIT
+        ),
+        nav_button(
+            "Leaflet",
+            lambda e: ov.go(f"{ov.base}/review/leaflet"),
+            icon=ft.Icons.PICTURE_AS_PDF,
+            compact=True,
+        ),
         nav_button(
             "Amend" if visit.signed else "Sign",
             lambda e: ov.go(f"{ov.base}/review/sign"),

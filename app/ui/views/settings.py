@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.ui import services
+from app.services.guidance import guidance_about
 from app.ui.context import AppCtx
 from app.ui.state import AppState
 from app.ui.views.widgets import heading, nav_button, notice, page_body
@@ -14,23 +14,20 @@ from app.ui.views.widgets import heading, nav_button, notice, page_body
 def SettingsView() -> ft.View:
     app: AppState = ft.use_context(AppCtx)
     typed = ft.use_ref(lambda: {"address": app.server_address})
-    version, sources = services.guidance_about()
+    version, sources = guidance_about()
     sync: list[ft.Control] = []
-    if services.sync_available():
-        sync.append(
-            ft.Text(
-                "Enrol this device once with `safesleep device enrol`; then Sync "
-                "sends signed visits and brings back the team's changes.",
-                size=14,
-            )
+    sync.append(
+        ft.Text(
+            "Enrol this device once with `safesleep device enrol`; then Sync "
+            "sends signed visits and brings back the team's changes.",
+            size=14,
         )
-        sync.append(nav_button("Sync", lambda e: app.sync(), icon=ft.Icons.SYNC))
-        if app.syncing:
-            sync.append(ft.ProgressBar(value=app.sync_progress, semantics_label="Sync progress"))
-        if app.sync_message:
-            sync.append(ft.Text(app.sync_message, size=15))
-    else:
-        sync.append(ft.Text("Sync is not available in this build.", size=14, italic=True))
+    )
+    sync.append(nav_button("Sync", lambda e: app.sync(), icon=ft.Icons.SYNC))
+    if app.syncing:
+        sync.append(ft.ProgressBar(value=app.sync_progress, semantics_label="Sync progress"))
+    if app.sync_message:
+        sync.append(ft.Text(app.sync_message, size=15))
     return ft.View(
         route="/settings",
         appbar=ft.AppBar(title=ft.Text("Settings")),
@@ -59,7 +56,7 @@ def SettingsView() -> ft.View:
                 heading("About"),
                 ft.Text(f"Guidance version {version}", size=16),
                 ft.Text("Sources:", size=15, weight=ft.FontWeight.W_600),
-                *[ft.Text(url, size=14, selectable=True) for url, _ in sources],
+                *[ft.Text(url, size=14, selectable=True) for url in sources],
                 ft.Text(
                     "Decision support, not a diagnosis: your professional judgement stands.",
                     size=14,

@@ -1,4 +1,4 @@
-"""Sign: confirm (with a reason when core questions were not asked); a signed visit reads first, amends on request."""
+"""Sign: confirm (with a reason if core questions were not asked); a signed visit reads first."""
 
 from __future__ import annotations
 
@@ -67,7 +67,13 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
             ),
             padding=ft.Padding.only(right=16),
         ),
-        nav_button("Sign visit", lambda e: visit.sign(reason=reason.current), primary=True, icon=ft.Icons.DRAW, key="sign")
+        nav_button(
+            "Sign visit",
+            lambda e: visit.sign(reason=reason.current),
+            primary=True,
+            icon=ft.Icons.DRAW,
+            key="sign",
+        )
         if confirmed
         else ft.Text("Tick the box to sign.", size=14, italic=True),
     ]
@@ -79,7 +85,9 @@ def _Signed(ov: OpenVisit) -> ft.Control:
     visit = ov.visit
     amending, set_amending = ft.use_state(False)
     r = visit.review
-    body: list[ft.Control] = [notice(visit.signed_note or "Signed: this visit is now read-only.", tone="good", key="signed")]
+    body: list[ft.Control] = [
+        notice(visit.signed_note or "Signed: this visit is now read-only.", tone="good", key="signed")
+    ]
     if visit.saved == "Amendment recorded":
         body.append(notice("Amendment recorded; the risk was reassessed.", tone="good", key="amended"))
     body.append(

@@ -8,8 +8,8 @@ import flet as ft
 
 from app.ui.questions import STEP_SLUGS, STEPS, step_index
 from app.ui.state import VisitState
-from app.ui.views.question import question_control
 from app.ui.views.open_visit import OpenVisit, use_open_visit, visit_appbar
+from app.ui.views.question import question_control
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, risk_badge
 
 MORE_BELOW = "More questions below: scroll down"
@@ -59,7 +59,9 @@ def _status(i: int, visit: VisitState) -> ft.Control:
             )
         )
     return ft.Container(
-        content=ft.Row(items, spacing=16, scroll=ft.ScrollMode.HIDDEN), height=36, alignment=ft.Alignment.CENTER_LEFT
+        content=ft.Row(items, spacing=16, scroll=ft.ScrollMode.HIDDEN),
+        height=36,
+        alignment=ft.Alignment.CENTER_LEFT,
     )
 
 
@@ -97,7 +99,9 @@ def VisitStepView() -> ft.View:
     forward = f"{ov.base}/step/{STEP_SLUGS[i + 1]}" if not last else f"{ov.base}/review"
     bar = bottom_bar(
         nav_button("Previous", lambda e: ov.go(previous), icon=ft.Icons.ARROW_BACK, compact=True),
-        nav_button("Review now", lambda e: ov.go(f"{ov.base}/review"), compact=True) if not last else ft.Container(),
+        nav_button("Review now", lambda e: ov.go(f"{ov.base}/review"), compact=True)
+        if not last
+        else ft.Container(),
         nav_button(
             "Review" if last else "Next",
             lambda e: ov.go(forward),
@@ -115,6 +119,7 @@ def VisitStepView() -> ft.View:
         if step.private
         else []
     )
+
     async def scroll_down(e: Any) -> None:
         if page.views:
             await page.views[-1].scroll_to(delta=360, duration=250)

@@ -1,0 +1,213 @@
+"""Saving what is typed into a draft: a valid answer is stored; anything else is pending input.
+
+Pending input is text the practitioner typed that is not (yet) a valid answer. It is kept beside
+the draft (so a kill loses nothing) while the stored answer for that question is "not recorded".
+One keystroke costs one small write: no whole-visit validation beyond the store's own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain import VisitError
+from app.domain.values import ARRANGEMENT_CHARS, MAX_OUT_OF_ROUTINE
+from app.services.problems import AnswerError, answer_error, as_uuid
+from app.services.typed import parse_typed
+from app.store import RecordError, Store, VisitSigned, begin_write, get_sync_value, set_sync_value
+from app.store import save_answer as store_save_answer
+from app.store import save_notes as store_save_notes
+
+SIGNED_MESSAGE = "This visit is signed and read-only: record an amendment with a reason"
+ROUTINE = "plan.out_of_routine"
+NOTE_STORE = {"follow_up": "follow_up_date"}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to typed text: `problem` None means it is the stored answer now."""
+
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteOutcome:
+    stored: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineOutcome:
+    """The plan's stored entries (None: not recorded) and the situations still pending, by key."""
+
+    entries: list[dict[str, str]] | None
+    pending: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def problem(self) -> str | None:
+        return next(iter(self.problems.values()), None)
+
+
+# ------------------------------------------------------------------ pending input, beside the draft
+def _pending_key(visit_id: str) -> str:
+    return f"pending_input:{visit_id}"
+
+
+def read_pending(session: Any, visit_id: str) -> dict[str, str]:
+    raw = get_sync_value(session=session, key=_pending_key(visit_id))
+    return dict(json.loads(raw)) if raw else {}
+
+
+def _write_pending(session: Any, visit_id: str, changes: dict[str, str | None]) -> None:
+    """Set (text) or clear (None) pending input for some questions, in the caller's transaction."""
+    current = read_pending(session, visit_id)
+    for path, text in changes.items():
+        if text is None:
+            current.pop(path, None)
+        else:
+            current[path] = text
+    set_sync_value(
+        session=session, key=_pending_key(visit_id), value=json.dumps(current) if current else None
+    )
+
+
+def pending_input(*, store: Store, visit_id: str) -> dict[str, str]:
+    """The text typed into this draft that is not a valid answer, by question path."""
+    with store.session() as s:
+        return read_pending(s, visit_id)
+
+
+def forget_pending(*, store: Store, visit_id: str) -> None:
+    with store.session() as s:
+        begin_write(s)
+        set_sync_value(session=s, key=_pending_key(visit_id), value=None)
+
+
+def set_pending(*, store: Store, visit_id: str, changes: dict[str, str | None]) -> None:
+    with store.session() as s:
+        begin_write(s)
+        _write_pending(s, visit_id, changes)
+
+
+# ------------------------------------------------------------------ typed answers
+def _save(store: Store, visit_id: str, path: str, value: Any) -> str | None:
+    """Store one answer; the store's problem with it (given the other answers) as words."""
+    try:
+        with store.session() as s:
+            store_save_answer(session=s, visit_id=as_uuid(visit_id), path=path, value=value)
+    except VisitSigned:
+        raise AnswerError(path, SIGNED_MESSAGE) from None
+    except VisitError as exc:
+        return answer_error(path, [str(p) for p in exc.problems]).message
+    return None
+
+
+def save_typed(
+    *,
+    store: Store,
+    visit_id: str,
+    path: str,
+    question: str,
+    value: Any,
+    pending: str | None,
+    problem: str | None,
+    had_answer: bool,
+    had_pending: bool,
+) -> Outcome:
+    """Typed text of `question` (stored at `path`): the answer if valid, else pending input.
+
+    Writes only what changes: a valid value (or clearing a stale answer) and the pending text.
+    """
+    if problem is None and (value is not None or had_answer):
+        problem = _save(store, visit_id, path, value)
+        if problem is None:
+            if had_pending:
+                set_pending(store=store, visit_id=visit_id, changes={question: None})
+            return Outcome()
+        pending = pending if pending is not None else ""
+    if problem is None:  # empty text, nothing stored: just drop the pending text
+        if had_pending:
+            set_pending(store=store, visit_id=visit_id, changes={question: None})
+        return Outcome()
+    if had_answer:
+        _save(store, visit_id, path, None)
+    set_pending(store=store, visit_id=visit_id, changes={question: pending or ""})
+    return Outcome(problem)
+
+
+def save_answers(*, store: Store, visit_id: str, answers: dict[str, Any]) -> None:
+    """Several answers (e.g. a weight moved from kg to lb); each validated by the store."""
+    for path, value in answers.items():
+        wrong = _save(store, visit_id, path, value)
+        if wrong:
+            raise AnswerError(path, wrong)
+
+
+# ------------------------------------------------------------------ notes
+def save_note(*, store: Store, visit_id: str, name: str, text: str) -> NoteOutcome:
+    """One note (what was said, observed, agreed; the follow-up date typed dd/mm/yyyy)."""
+    key = f"notes.{name}"
+    value: Any = text
+    problem: str | None = None
+    if name == "follow_up":
+        parsed = parse_typed("date", key, text)
+        value, problem = parsed.value, parsed.problem
+    try:
+        with store.session() as s:
+            store_save_notes(session=s, visit_id=as_uuid(visit_id), **{NOTE_STORE.get(name, name): value})
+            begin_write(s)
+            _write_pending(s, visit_id, {key: text if problem else None})
+    except VisitSigned:
+        raise AnswerError(key, SIGNED_MESSAGE) from None
+    except RecordError as exc:
+        return NoteOutcome("", answer_error(key, [str(p) for p in exc.problems]).message)
+    return NoteOutcome("" if problem else (value or ""), problem)
+
+
+# ------------------------------------------------------------------ the out-of-routine plan
+def save_routine(
+    *,
+    store: Store,
+    visit_id: str,
+    entries: list[dict[str, str]],
+    pending: dict[str, str],
+    situation: str,
+    arrangement: str | None,
+) -> RoutineOutcome:
+    """Tick, untick or type one situation of the plan; an entry is stored once its arrangement is valid."""
+    key = f"{ROUTINE}.{situation}"
+    lo, hi = ARRANGEMENT_CHARS
+    by_situation = {e["situation"]: e["arrangement"] for e in entries}
+    waiting = {k.removeprefix(f"{ROUTINE}."): t for k, t in pending.items()}
+    by_situation.pop(situation, None)
+    waiting.pop(situation, None)
+    problems: dict[str, str] = {}
+    if arrangement is not None:
+        text = arrangement.strip()
+        if lo <= len(text) <= hi and len(by_situation) < MAX_OUT_OF_ROUTINE:
+            by_situation[situation] = text
+        else:
+            waiting[situation] = arrangement
+            problems[key] = (
+                f"write the family's own arrangement ({lo} to {hi} characters)"
+                if len(text) <= hi
+                else f"must be at most {hi} characters"
+            )
+    new_entries = [{"situation": s, "arrangement": a} for s, a in by_situation.items()] or None
+    if not by_situation and waiting:
+        new_entries = None
+    wrong = _save(store, visit_id, ROUTINE, new_entries)
+    if wrong:
+        raise AnswerError(ROUTINE, wrong)
+    new_pending = {f"{ROUTINE}.{s}": t for s, t in waiting.items()}
+    set_pending(
+        store=store,
+        visit_id=visit_id,
+        changes={**{k: None for k in pending}, **new_pending},
+    )
+    others = {
+        f"{ROUTINE}.{s}": "write the family's own arrangement" for s, t in waiting.items() if not t.strip()
+    }
+    return RoutineOutcome(new_entries, new_pending, {**others, **problems})
