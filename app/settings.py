@@ -31,6 +31,9 @@ class Settings(BaseSettings):
         default=None, description="Team server database URL (default: SQLite in the server home)."
     )
     server_home: Path | None = Field(default=None, description="Team server data folder.")
+    new_password: SecretStr | None = Field(
+        default=None, description="Password for `safesleep server add-user` / `reset-password` (scripts)."
+    )
     test_pg_url: str | None = Field(
         default=None, description="PostgreSQL URL the test suite may use (tests only)."
     )

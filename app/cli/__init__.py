@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import assess_cmd, leaflet_cmd, run_cmd, server_cmd, store_cmd, sync_cmd
+from app.cli import assess_cmd, leaflet_cmd, run_cmd, server_cmd, store_cmd, sync_cmd, users_cmd
 
 app = typer.Typer(
     name="safesleep",
@@ -19,7 +19,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for _module in (assess_cmd, run_cmd, server_cmd, leaflet_cmd, store_cmd, sync_cmd):
+for _module in (assess_cmd, run_cmd, server_cmd, users_cmd, leaflet_cmd, store_cmd, sync_cmd):
     _module.register(app)
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from app.domain.visit import Visit
 
 EXIT_INVALID = 2
 
@@ -33,7 +36,7 @@ def read_source(name: str) -> bytes:
         fail([f"{name}: cannot be read ({exc.strerror})"])
 
 
-def load_visit_file(name: str):  # -> app.domain.Visit
+def load_visit_file(name: str) -> Visit:
     """Read and validate a `safesleep.visit/1` file; exit 2 listing every problem."""
     from app.domain.errors import VisitError, parse_visit
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli.common import fail
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DbOption = Annotated[
     str | None,
@@ -20,7 +23,7 @@ DbOption = Annotated[
 server_app = typer.Typer(help="Administer the team server: teams and devices.", no_args_is_help=True)
 
 
-def _session(db: str | None):  # -> sqlalchemy.orm.Session
+def _session(db: str | None) -> Session:
     from sqlalchemy.exc import OperationalError
     from sqlalchemy.orm import Session
 
@@ -96,20 +99,37 @@ def create_team(name: Annotated[str, typer.Argument(help="Team name.")], db: DbO
 
 @server_app.command("enrol-device")
 def enrol_device(
-    team: Annotated[str, typer.Option("--team", help="Team name.")], db: DbOption = None
+    team: Annotated[str | None, typer.Option("--team", help="Team name (a shared team device).")] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Email of the practitioner the device belongs to.")
+    ] = None,
+    db: DbOption = None,
 ) -> None:
     """Make a one-time enrolment code (printed alone on the last line)."""
     from app.server.admin import AdminError, create_enrolment_code, team_by_name
+    from app.server.models import Team
+    from app.server.portal.accounts import AccountError, user_by_email
+    from app.server.portal.devices import enrolment_code_for
 
+    if (team is None) == (user is None):
+        fail(["--team or --user: give exactly one (--user EMAIL enrols the device to that practitioner)"])
+    owner = ""
     with _session(db) as session:
         try:
-            found = team_by_name(session=session, name=team)
-        except AdminError as exc:
+            if user is not None:
+                person = user_by_email(session=session, email=user)
+                code, expires = enrolment_code_for(session=session, user=person)
+                found = session.get(Team, person.team_id)
+                assert found is not None
+                owner = f" ({person.email})"
+            else:
+                found = team_by_name(session=session, name=str(team))
+                code, expires = create_enrolment_code(session=session, team_id=found.id)
+        except (AdminError, AccountError) as exc:
             fail([str(exc)])
-        code, expires = create_enrolment_code(session=session, team_id=found.id)
         session.commit()
     typer.echo(
-        f"Enrolment code for team {found.name}, single use, valid until "
+        f"Enrolment code for team {found.name}{owner}, single use, valid until "
         f"{expires:%Y-%m-%d %H:%M} UTC. On the device run:"
     )
     typer.echo("  safesleep device enrol --server URL --code CODE")

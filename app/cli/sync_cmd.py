@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import socket
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from app.cli.common import fail
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 EXIT_SYNC_FAILED = 3
 
 device_app = typer.Typer(help="This device's link to the team server.", no_args_is_help=True)
 
 
-def _open_store():  # -> app.store.Store
+def _open_store() -> Store:
     from app.store import StoreError, open_from_settings
 
     try:

@@ -54,7 +54,7 @@ def numbered_canvas(content: LeafletContent, page: tuple[float, float]) -> type[
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own reset; absent from the stubs
 
         def save(self) -> None:
             total = len(self._pages)

@@ -19,7 +19,7 @@ Run = tuple[int, int, int]  # (row, first column, length) of dark modules
 def qr_runs(url: str) -> tuple[int, tuple[Run, ...]]:
     """(module count, dark runs) of the QR code for `url`, from ReportLab's own QR encoder."""
     widget = QrCodeWidget(url, barLevel="M")
-    qr = widget.qr
+    qr = widget.qr  # type: ignore[attr-defined]  # the encoder the widget builds; absent from the stubs
     qr.make()
     runs: list[Run] = []
     for r, row in enumerate(qr.modules):

@@ -157,7 +157,7 @@ def _links(content: LeafletContent, s: LeafletStyles, width: float) -> list[Bloc
     cells: list[list[Flowable]] = []
     for page in content.linked_pages:
         shown = display_url(page.url)
-        words = [
+        words: list[Flowable] = [
             Paragraph(_text(page.label), s.link_label),
             Paragraph(
                 f'<a href="{_text(page.url)}">{url_lines(shown, s.link_url, text_width)}</a>', s.link_url

@@ -144,5 +144,11 @@ class AuditEvent(ServerModel, table=True):
     at: dt.datetime
     team_id: uuid.UUID | None = None
     device_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = Field(default=None, index=True)  # a person in the portal
+    family_id: uuid.UUID | None = Field(default=None, index=True)  # the family seen or changed
     action: str = Field(max_length=60)
     detail: str = Field(default="{}", sa_type=sa.Text)
+
+
+# The portal's tables share this metadata (one schema, one migration chain).
+from app.server.portal import tables as _portal_tables  # noqa: E402, F401

@@ -66,7 +66,7 @@ def write_kdf_params(home: Path, params: dict[str, Any]) -> None:
 def read_kdf_params(home: Path) -> dict[str, Any]:
     path = home / KDF_FILE
     try:
-        params = json.loads(path.read_text(encoding="utf-8"))
+        params: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise StoreError(
             f"{path}: missing; the encrypted store cannot be unlocked without its salt file"

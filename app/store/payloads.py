@@ -98,13 +98,14 @@ def entity_name(row: SQLModel) -> str:
 def payload(row: SQLModel) -> dict[str, Any]:
     """The JSON-ready content of a syncable row."""
     _, fields = FIELDS[type(row)]
-    return to_jsonable({f: getattr(row, f) for f in fields})
+    body: dict[str, Any] = to_jsonable({f: getattr(row, f) for f in fields})
+    return body
 
 
 def stamp(row: SQLModel) -> dict[str, Any]:
     """Set the row's content_hash from its payload; return the payload."""
     body = payload(row)
-    row.content_hash = content_hash(body)  # type: ignore[attr-defined]
+    row.content_hash = content_hash(body)
     return body
 
 

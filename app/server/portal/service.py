@@ -1,0 +1,91 @@
+"""The portal's unit of work: each call opens a session, checks the person, does one thing, commits.
+
+The Flet views and the PDF routes call only this; every call takes the browser's session token,
+so an expired or ended session stops every screen at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from app.server.portal import accounts, queue, supervision
+from app.server.portal.accounts import Person
+from app.server.portal.tables import Supervision, SupervisionAction
+
+T = TypeVar("T")
+
+
+class Portal:
+    """Everything the portal screens do, against one database engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def run(self, token: str | None, work: Callable[[Session, Person], T]) -> T:
+        """Run `work` for the person of `token` in one transaction (NotSignedIn if expired)."""
+        with self._session() as session:
+            person = accounts.current_person(session=session, token=token)
+            try:
+                result = work(session, person)
+            except Exception:
+                session.rollback()
+                raise
+            session.commit()
+            return result
+
+    # people -----------------------------------------------------------------------------------
+
+    def sign_in(self, email: str, password: str) -> str:
+        """A session token, or SignInRefused (the failure, and any lockout, is committed)."""
+        with self._session() as session:
+            try:
+                token = accounts.sign_in(session=session, email=email, password=password)
+            finally:
+                session.commit()
+            return token
+
+    def person(self, token: str | None) -> Person:
+        return self.run(token, lambda _s, p: p)
+
+    def sign_out(self, token: str) -> None:
+        with self._session() as session:
+            accounts.sign_out(session=session, token=token)
+            session.commit()
+
+    # review queue and supervision -------------------------------------------------------------
+
+    def queue(
+        self, token: str | None, flt: queue.QueueFilter = queue.QueueFilter()
+    ) -> tuple[list[queue.QueueItem], int]:
+        return self.run(token, lambda s, p: queue.review_queue(session=s, person=p, flt=flt))
+
+    def practitioners(self, token: str | None) -> list[str]:
+        return self.run(token, lambda s, p: queue.practitioners(session=s, person=p))
+
+    def record_supervision(
+        self, token: str | None, visit_id: uuid.UUID, record: supervision.SupervisionIn
+    ) -> uuid.UUID:
+        return self.run(
+            token,
+            lambda s, p: (
+                supervision.record_supervision(session=s, person=p, visit_id=visit_id, record=record).id
+            ),
+        )
+
+    def supervisions(
+        self, token: str | None, visit_id: uuid.UUID
+    ) -> list[tuple[Supervision, list[SupervisionAction]]]:
+        return self.run(
+            token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
+        )
