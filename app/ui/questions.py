@@ -209,17 +209,12 @@ SPECIAL_KINDS: dict[str, Kind] = {
 
 
 def _field_type(path: str) -> Any:
+    """The type annotation of a visit field, read from the domain's models."""
     section, name = path.split(".", 1)
-    cls = {
-        "visit": model.VisitInfo,
-        "baby": model.Baby,
-        "sleep": model.Sleep,
-        "carers": model.Carers,
-        "feeding": model.Feeding,
-        "family": model.Family,
-        "plan": model.Plan,
-    }[section]
-    return cls.model_fields[name].annotation
+    fields = model.Visit.model_fields
+    cls = fields[section].annotation if section in fields else None
+    sub = getattr(cls, "model_fields", {})
+    return sub[name].annotation if name in sub else None
 
 
 def _is_list(annotation: Any) -> bool:
@@ -237,7 +232,8 @@ def _options(path: str) -> tuple[tuple[str, str], ...]:
 
 
 def range_hint(r: Range) -> str:
-    return r.words().capitalize()
+    words = r.words()
+    return words[:1].upper() + words[1:]
 
 
 def _question(path: str, core: frozenset[str]) -> Question:

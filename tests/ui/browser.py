@@ -151,12 +151,12 @@ def textbox(page: Any, name: str) -> Any:
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
 
 
-def choose(page: Any, path: str, words: str, *, role: str = "button") -> None:
-    """Answer one question: a segment ("button"), a "radio" or a "checkbox", by its words."""
+def choose(page: Any, path: str, words: str, *, role: str = "radio") -> None:
+    """Answer one question: a "radio" (yes/no and choices) or a "checkbox" tile, by its words."""
     tap(question(page, path).get_by_role(role, name=words, exact=True))
 
 
-def selected(page: Any, path: str, words: str, *, role: str = "button") -> bool:
+def selected(page: Any, path: str, words: str, *, role: str = "radio") -> bool:
     """Whether that answer shows as chosen (aria-current for segments, aria-checked else)."""
     el = question(page, path).get_by_role(role, name=words, exact=True)
     attr = "aria-current" if role == "button" else "aria-checked"
@@ -175,3 +175,13 @@ def field_text(page: Any, name: str) -> str:
     box.click()
     page.wait_for_timeout(200)
     return box.input_value()
+
+
+def heading_shown(page: Any, title: str) -> None:
+    """Wait until a screen with this heading is on top."""
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+
+
+def back(page: Any) -> None:
+    """The AppBar's back arrow of the screen on top."""
+    tap(page.get_by_role("button", name="Back", exact=True).last)

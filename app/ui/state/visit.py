@@ -64,8 +64,12 @@ class VisitState:
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
         self.answers = dict(rec.answers)
         self.notes = dict(rec.notes)
-        self.weight_unit = "lb" if "baby.birth_weight_lb" in rec.answers else "kg"
-        self.pending = dict(rec.pending or {})
+        pending = dict(rec.pending or {})
+        in_lb = "baby.birth_weight_lb" in rec.answers or WEIGHT_PATHS["lb"] in pending
+        self.weight_unit = "lb" if in_lb else "kg"
+        if WEIGHT_PATHS["lb"] in pending:  # pending weight text is kept under its unit's path
+            pending[WEIGHT] = pending.pop(WEIGHT_PATHS["lb"])
+        self.pending = pending
         self.errors = {p: not_saved(self._pending_problem(p, t)) for p, t in self.pending.items()}
         self.signed, self.leaflet_given = rec.signed, rec.leaflet_given
         self.amendments = [amendment_line(a) for a in rec.amendments]
@@ -186,7 +190,7 @@ class VisitState:
             store=self._store,
             visit_id=self.visit_id,
             path=stored,
-            question=path,
+            question=stored if path == WEIGHT else path,
             value=parsed.value,
             pending=text if parsed.problem else None,
             problem=parsed.problem,
@@ -243,6 +247,7 @@ class VisitState:
             self.answers = answers
             self.review = visits.review(self.answers)
         elif WEIGHT in self.pending:  # re-check the pending text in the new unit
+            visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
             self.answer_text(WEIGHT, self.pending[WEIGHT])
 
     def toggle(self, path: str, option: str, on: bool) -> bool:

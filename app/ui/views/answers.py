@@ -21,7 +21,7 @@ QUIET_BG, QUIET_FG = "#ECEDEF", "#3C4043"
 OPEN_BG, OPEN_BORDER = ft.Colors.WHITE, "#8A8F98"
 ERROR = "#B3261E"
 GRID = {"xs": 6, "md": 4}  # answers: two columns on a phone, three on a tablet
-YES_NO_GRID = {"xs": 4, "md": 3}
+YES_NO_GRID = {"xs": 4}
 YES_NO_VALUES = {YES: True, NO: False, NOT_RECORDED: None}
 KEYBOARDS = {
     "integer": ft.KeyboardType.NUMBER,
@@ -49,9 +49,9 @@ def _tile(
     if chosen and not quiet:
         bg, border, mark = CHOSEN_BG, CHOSEN_BG, ft.Icon(ft.Icons.CHECK, color=CHOSEN_FG, size=22)
     elif chosen:
-        bg, border, mark = QUIET_BG, QUIET_FG, ft.Icon(ft.Icons.REMOVE, color=QUIET_FG, size=22)
+        bg, border, mark = QUIET_BG, "#B0B4BA", ft.Container(width=4)
     else:
-        bg, border, mark = OPEN_BG, OPEN_BORDER, ft.Container(width=22)
+        bg, border, mark = OPEN_BG, OPEN_BORDER, ft.Container(width=4)
     return ft.Container(
         content=ft.Row(
             [ft.Container(content=control, expand=True), mark],
@@ -59,7 +59,7 @@ def _tile(
             alignment=ft.MainAxisAlignment.START,
         ),
         bgcolor=bg,
-        border=ft.Border.all(3 if chosen else 1, border),
+        border=ft.Border.all(3 if chosen and not quiet else 1, border),
         border_radius=10,
         padding=ft.Padding.only(left=2, right=8),
         height=TOUCH + 8,
@@ -70,8 +70,8 @@ def _tile(
 
 def _text_style(chosen: bool, quiet: bool) -> ft.TextStyle:
     colour = CHOSEN_FG if chosen and not quiet else (QUIET_FG if chosen else "#1F1F1F")
-    weight = ft.FontWeight.BOLD if chosen else ft.FontWeight.NORMAL
-    return ft.TextStyle(size=16, color=colour, weight=weight)
+    weight = ft.FontWeight.BOLD if chosen and not quiet else ft.FontWeight.NORMAL
+    return ft.TextStyle(size=16, color=colour, weight=weight, italic=chosen and quiet)
 
 
 def _radio(value: str, words: str, chosen: bool, quiet: bool) -> ft.Radio:

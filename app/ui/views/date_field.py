@@ -93,7 +93,6 @@ def DateField(
         content=ft.IconButton(
             icon=ft.Icons.CALENDAR_MONTH,
             icon_size=28,
-            tooltip="Choose date",
             on_click=open_calendar,
             disabled=read_only,
             style=ft.ButtonStyle(padding=12),

@@ -64,7 +64,7 @@ def back_button(ov: OpenVisit) -> ft.Control:
     return ft.Semantics(
         label="Back",
         button=True,
-        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, tooltip="Back", on_click=lambda e: ov.back()),
+        content=ft.IconButton(icon=ft.Icons.ARROW_BACK, on_click=lambda e: ov.back()),
     )
 
 
@@ -74,3 +74,10 @@ def visit_appbar(ov: OpenVisit, title: str) -> ft.AppBar:
         automatically_imply_leading=False,
         title=ft.Text(title, overflow=ft.TextOverflow.ELLIPSIS),
     )
+
+
+def visit_start(family_id: str, visit_id: str) -> str:
+    """Where a started (or continued) visit opens: its first step."""
+    from app.ui.questions import STEP_SLUGS
+
+    return f"/family/{family_id}/visit/{visit_id}/step/{STEP_SLUGS[0]}"

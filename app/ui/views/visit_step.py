@@ -97,7 +97,7 @@ def VisitStepView() -> ft.View:
     previous = f"{ov.base}/step/{STEP_SLUGS[i - 1]}" if i > 0 else ov.family
     last = i + 1 == len(STEPS)
     forward = f"{ov.base}/step/{STEP_SLUGS[i + 1]}" if not last else f"{ov.base}/review"
-    bar = bottom_bar(
+    bar_buttons = (
         nav_button("Previous", lambda e: ov.go(previous), icon=ft.Icons.ARROW_BACK, compact=True),
         nav_button("Review now", lambda e: ov.go(f"{ov.base}/review"), compact=True)
         if not last
@@ -120,26 +120,24 @@ def VisitStepView() -> ft.View:
         else []
     )
 
-    async def scroll_down(e: Any) -> None:
-        if page.views:
-            await page.views[-1].scroll_to(delta=360, duration=250)
-
-    hint = ft.FloatingActionButton(
-        icon=ft.Icons.ARROW_DOWNWARD,
-        content=ft.Text(MORE_BELOW, size=15),
-        on_click=scroll_down,
-        mini=False,
+    hint = ft.Row(
+        [
+            ft.Icon(ft.Icons.ARROW_DOWNWARD, size=16, color="#1A4D8F"),
+            ft.Text(MORE_BELOW, size=14, weight=ft.FontWeight.W_600, color="#1A4D8F"),
+        ]
+        if more
+        else [],
+        alignment=ft.MainAxisAlignment.CENTER,
+        spacing=4,
     )
     return ft.View(
         key=f"step-{step.slug}",  # a new page per step: Flutter's navigator animates it in
         route=ov.route,
-        bottom_appbar=bar,
+        bottom_appbar=bottom_bar(*bar_buttons, note=hint),
         appbar=visit_appbar(ov, f"{visit.baby_name or 'Visit'}: {step.title}"),
         scroll=ft.ScrollMode.ALWAYS,
         on_scroll=scrolled,
         scroll_interval=100,
-        floating_action_button=hint if more else None,
-        floating_action_button_location=ft.FloatingActionButtonLocation.CENTER_FLOAT,
         controls=[
             page_body(
                 ft.ProgressBar(

@@ -113,10 +113,15 @@ def nav_button(
     return cls(content=ft.Text(text, size=16), icon=icon, on_click=on_click, style=style, key=key or None)
 
 
-def bottom_bar(*buttons: ft.Control) -> ft.BottomAppBar:
-    """The screen's main actions, always in reach of a thumb."""
+def bottom_bar(*buttons: ft.Control, note: ft.Control | None = None) -> ft.BottomAppBar:
+    """The screen's main actions, always in reach of a thumb (with a fixed-height note line above)."""
+    row = ft.Row(list(buttons), alignment=ft.MainAxisAlignment.SPACE_BETWEEN, spacing=8)
+    content: ft.Control = row
+    if note is not None:
+        line = ft.Container(content=note, height=20, alignment=ft.Alignment.CENTER)
+        content = ft.Column([line, row], spacing=2, tight=True)
     return ft.BottomAppBar(
-        content=ft.Row(list(buttons), alignment=ft.MainAxisAlignment.SPACE_BETWEEN, spacing=8),
+        content=content,
         padding=ft.Padding.symmetric(horizontal=10, vertical=6),
-        height=72,
+        height=72 if note is None else 94,
     )
