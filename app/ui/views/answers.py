@@ -21,7 +21,15 @@ QUIET_BG, QUIET_FG = "#ECEDEF", "#3C4043"
 OPEN_BG, OPEN_BORDER = ft.Colors.WHITE, "#8A8F98"
 ERROR = "#B3261E"
 GRID = {"xs": 6, "md": 4}  # answers: two columns on a phone, three on a tablet
-YES_NO_GRID = {"xs": 4}
+WIDE_GRID = {"xs": 12, "sm": 6, "md": 4}  # long words: one column on a phone
+YES_NO_GRID = {YES: {"xs": 3, "md": 4}, NO: {"xs": 3, "md": 4}, "": {"xs": 6, "md": 4}}
+LONG_WORDS = 15  # characters: beyond this an answer gets a whole row on a phone
+
+
+def grid_for(options: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> dict[str, int]:
+    return WIDE_GRID if any(len(w) > LONG_WORDS for _, w in options) else GRID
+
+
 YES_NO_VALUES = {YES: True, NO: False, NOT_RECORDED: None}
 KEYBOARDS = {
     "integer": ft.KeyboardType.NUMBER,
@@ -61,8 +69,7 @@ def _tile(
         bgcolor=bg,
         border=ft.Border.all(3 if chosen and not quiet else 1, border),
         border_radius=10,
-        padding=ft.Padding.only(left=2, right=8),
-        height=TOUCH + 8,
+        padding=ft.Padding.only(left=2, right=8, top=5, bottom=5),
         on_click=on_click,
         col=grid,
     )
@@ -99,14 +106,14 @@ def _choice_group(
     on_pick: Callable[[str], None],
     *,
     disabled: bool,
-    grid: Any,
+    grid: Callable[[str], dict[str, int]],
 ) -> ft.Control:
     tiles = []
     for value, words in options:
         chosen = value == chosen_value
         quiet = value == ""
         click = None if disabled else (lambda e, v=value: on_pick(v))
-        tiles.append(_tile(chosen, _radio(value, words, chosen, quiet), click, quiet=quiet, grid=grid))
+        tiles.append(_tile(chosen, _radio(value, words, chosen, quiet), click, quiet=quiet, grid=grid(value)))
 
     def changed(e: ft.Event[ft.RadioGroup]) -> None:
         on_pick(e.control.value or "")
@@ -130,7 +137,7 @@ def _YesNo(q: Question, a: Shown, on_answer: Callable[[str, Any], bool]) -> ft.C
         chosen if chosen != NOT_RECORDED else "",
         lambda v: on_answer(q.path, YES_NO_VALUES[v or NOT_RECORDED]),
         disabled=a.signed,
-        grid=YES_NO_GRID,
+        grid=YES_NO_GRID.__getitem__,
     )
     return labelled(q, group, a.error)
 
@@ -144,7 +151,7 @@ def _Choice(q: Question, a: Shown, on_answer: Callable[[str, Any], bool]) -> ft.
         str(a.value or ""),
         lambda v: on_answer(q.path, v or None),
         disabled=a.signed,
-        grid=GRID,
+        grid=lambda v, cols=grid_for(q.options): cols,
     )
     return labelled(q, group, a.error)
 
@@ -167,7 +174,7 @@ def _Multi(
             check_color=CHOSEN_BG,
         )
         click = None if a.signed else (lambda e: flip(not on))
-        return _tile(on, check, click, quiet=False, grid=GRID)
+        return _tile(on, check, click, quiet=False, grid=grid_for([*q.options, ("", q.none_label)]))
 
     boxes = [box(words, v in chosen, lambda on, v=v: on_toggle(q.path, v, on)) for v, words in q.options]
     boxes.append(box(q.none_label, a.value == [], lambda on: on_answer(q.path, [] if on else None)))

@@ -68,11 +68,12 @@ def back_button(ov: OpenVisit) -> ft.Control:
     )
 
 
-def visit_appbar(ov: OpenVisit, title: str) -> ft.AppBar:
+def visit_appbar(ov: OpenVisit, title: str, *, actions: list[ft.Control] | None = None) -> ft.AppBar:
     return ft.AppBar(
         leading=back_button(ov),
         automatically_imply_leading=False,
         title=ft.Text(title, overflow=ft.TextOverflow.ELLIPSIS),
+        actions=actions or None,
     )
 
 

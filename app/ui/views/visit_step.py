@@ -40,29 +40,31 @@ def _after(path: str, visit: VisitState) -> list[ft.Control]:
 
 
 def _status(i: int, visit: VisitState) -> ft.Control:
-    """One fixed-height line: step, saved state and the risk so far (never changes height)."""
-    r = visit.review
-    items: list[ft.Control] = [
-        ft.Text(f"Step {i + 1} of {len(STEPS)}", size=14),
-        ft.Text(
-            "Signed: read-only" if visit.signed else (visit.saved or "Answers save as you go"),
-            size=14,
-            italic=True,
-        ),
-    ]
-    if r is not None:
-        items.append(
-            ft.Semantics(
-                label=f"Risk so far: {visit.risk_word}",
-                container=True,
-                content=ft.Row([ft.Text("Risk so far", size=14), risk_badge(r.risk_level)], tight=True),
-            )
-        )
+    """One fixed-height line: the step and whether answers are saved (never changes height)."""
+    saved = "Signed: read-only" if visit.signed else (visit.saved or "Answers save as you go")
     return ft.Container(
-        content=ft.Row(items, spacing=16, scroll=ft.ScrollMode.HIDDEN),
-        height=36,
+        content=ft.Row(
+            [ft.Text(f"Step {i + 1} of {len(STEPS)}", size=14), ft.Text(saved, size=14, italic=True)],
+            spacing=16,
+            scroll=ft.ScrollMode.HIDDEN,
+        ),
+        height=24,
         alignment=ft.Alignment.CENTER_LEFT,
     )
+
+
+def risk_so_far(visit: VisitState) -> list[ft.Control]:
+    """The live risk badge in the AppBar: always in view, never pushing the questions."""
+    r = visit.review
+    if r is None:
+        return []
+    return [
+        ft.Semantics(
+            label=f"Risk so far: {visit.risk_word}",
+            container=True,
+            content=ft.Container(content=risk_badge(r.risk_level), padding=ft.Padding.only(right=12)),
+        )
+    ]
 
 
 def _carried(ov: OpenVisit) -> list[ft.Control]:
@@ -134,7 +136,7 @@ def VisitStepView() -> ft.View:
         key=f"step-{step.slug}",  # a new page per step: Flutter's navigator animates it in
         route=ov.route,
         bottom_appbar=bottom_bar(*bar_buttons, note=hint),
-        appbar=visit_appbar(ov, f"{visit.baby_name or 'Visit'}: {step.title}"),
+        appbar=visit_appbar(ov, f"{visit.baby_name or 'Visit'}: {step.title}", actions=risk_so_far(visit)),
         scroll=ft.ScrollMode.ALWAYS,
         on_scroll=scrolled,
         scroll_interval=100,
