@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class GuidanceEntry:
 class KeyMessage:
     text: str
     source_url: str
+    picture: str = ""  # the leaflet pictogram that shows this message (names in leaflet_content.Picture)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -39,6 +40,9 @@ class Guidance:
     information_line_name: str
     entries: dict[str, GuidanceEntry]
     key_messages: tuple[KeyMessage, ...]
+    # Family-facing wording the leaflet builds around the entries: the [leaflet] table, one level
+    # of sub-tables flattened to dotted keys ("bed_sharing_reasons.premature").
+    leaflet: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, code: str) -> GuidanceEntry:
         return self.entries[code]
@@ -66,14 +70,30 @@ def parse_guidance(text: str) -> Guidance:
                 practitioner_note=body["practitioner_note"],
                 source_url=body["source_url"],
             )
-    messages = tuple(KeyMessage(m["text"], m["source_url"]) for m in raw.get("key_messages", []))
+    messages = tuple(
+        KeyMessage(m["text"], m["source_url"], m.get("picture", "")) for m in raw.get("key_messages", [])
+    )
     return Guidance(
         version=str(raw["guidance_version"]),
         information_line=raw.get("information_line", ""),
         information_line_name=raw.get("information_line_name", ""),
         entries=entries,
         key_messages=messages,
+        leaflet=_flat_leaflet(raw.get("leaflet", {})),
     )
+
+
+def _flat_leaflet(table: dict[str, object]) -> dict[str, str]:
+    """The [leaflet] wording with sub-tables flattened to dotted keys; every value must be text."""
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        items = value.items() if isinstance(value, dict) else [("", value)]
+        for sub, text in items:
+            name = f"{key}.{sub}" if sub else key
+            if not isinstance(text, str):
+                raise ValueError(f"leaflet.{name}: must be text")
+            out[name] = text
+    return out
 
 
 @cache

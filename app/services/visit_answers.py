@@ -15,7 +15,7 @@ from app.domain import VisitError
 from app.domain.values import ARRANGEMENT_CHARS, MAX_OUT_OF_ROUTINE
 from app.services.problems import AnswerError, answer_error, as_uuid
 from app.services.typed import parse_typed
-from app.store import RecordError, Store, VisitSigned, begin_write, get_sync_value, set_sync_value
+from app.store import RecordError, Store, VisitSigned, get_sync_value, set_sync_value
 from app.store import save_answer as store_save_answer
 from app.store import save_notes as store_save_notes
 
@@ -73,34 +73,40 @@ def _write_pending(session: Any, visit_id: str, changes: dict[str, str | None]) 
     )
 
 
+def clear_pending(session: Any, visit_id: str) -> None:
+    """Drop all pending input of a visit (signed or discarded), in the caller's unit of work."""
+    set_sync_value(session=session, key=_pending_key(visit_id), value=None)
+
+
 def pending_input(*, store: Store, visit_id: str) -> dict[str, str]:
     """The text typed into this draft that is not a valid answer, by question path."""
     with store.session() as s:
         return read_pending(s, visit_id)
 
 
-def forget_pending(*, store: Store, visit_id: str) -> None:
-    with store.session() as s:
-        begin_write(s)
-        set_sync_value(session=s, key=_pending_key(visit_id), value=None)
-
-
 def set_pending(*, store: Store, visit_id: str, changes: dict[str, str | None]) -> None:
-    with store.session() as s:
-        begin_write(s)
-        _write_pending(s, visit_id, changes)
+    with store.unit_of_work() as uow:
+        _write_pending(uow.session, visit_id, changes)
+        uow.commit()
 
 
 # ------------------------------------------------------------------ typed answers
-def _save(store: Store, visit_id: str, path: str, value: Any) -> str | None:
-    """Store one answer; the store's problem with it (given the other answers) as words."""
+def _problem(path: str, exc: VisitError) -> str:
+    return answer_error(path, [str(p) for p in exc.problems]).message
+
+
+def _save(store: Store, visit_id: str, path: str, value: Any, pending: dict[str, str | None]) -> str | None:
+    """One answer and its pending text in one unit of work; the store's problem in words (nothing saved)."""
     try:
-        with store.session() as s:
-            store_save_answer(session=s, visit_id=as_uuid(visit_id), path=path, value=value)
+        with store.unit_of_work() as uow:
+            store_save_answer(session=uow.session, visit_id=as_uuid(visit_id), path=path, value=value)
+            if pending:
+                _write_pending(uow.session, visit_id, pending)
+            uow.commit()
     except VisitSigned:
         raise AnswerError(path, SIGNED_MESSAGE) from None
     except VisitError as exc:
-        return answer_error(path, [str(p) for p in exc.problems]).message
+        return _problem(path, exc)
     return None
 
 
@@ -118,31 +124,35 @@ def save_typed(
 ) -> Outcome:
     """Typed text of `question` (stored at `path`): the answer if valid, else pending input.
 
-    Writes only what changes: a valid value (or clearing a stale answer) and the pending text.
+    One unit of work per keystroke: the answer (or clearing a stale one) with the pending text.
     """
+    clear = {question: None} if had_pending else {}
     if problem is None and (value is not None or had_answer):
-        problem = _save(store, visit_id, path, value)
+        problem = _save(store, visit_id, path, value, clear)
         if problem is None:
-            if had_pending:
-                set_pending(store=store, visit_id=visit_id, changes={question: None})
             return Outcome()
-        pending = pending if pending is not None else ""
-    if problem is None:  # empty text, nothing stored: just drop the pending text
+    elif problem is None:  # empty text, nothing stored: only the pending text goes
         if had_pending:
-            set_pending(store=store, visit_id=visit_id, changes={question: None})
+            set_pending(store=store, visit_id=visit_id, changes=clear)
         return Outcome()
+    keep: dict[str, str | None] = {question: pending if pending is not None else ""}
     if had_answer:
-        _save(store, visit_id, path, None)
-    set_pending(store=store, visit_id=visit_id, changes={question: pending or ""})
+        _save(store, visit_id, path, None, keep)
+    else:
+        set_pending(store=store, visit_id=visit_id, changes=keep)
     return Outcome(problem)
 
 
 def save_answers(*, store: Store, visit_id: str, answers: dict[str, Any]) -> None:
-    """Several answers (e.g. a weight moved from kg to lb); each validated by the store."""
-    for path, value in answers.items():
-        wrong = _save(store, visit_id, path, value)
-        if wrong:
-            raise AnswerError(path, wrong)
+    """Several answers (e.g. a weight moved from kg to lb) in one unit of work."""
+    try:
+        with store.unit_of_work() as uow:
+            for path, value in answers.items():
+                store_save_answer(session=uow.session, visit_id=as_uuid(visit_id), path=path, value=value)
+            uow.commit()
+    except VisitError as exc:
+        path = next(iter(answers), "")
+        raise AnswerError(path, _problem(path, exc)) from None
 
 
 # ------------------------------------------------------------------ notes
@@ -155,10 +165,12 @@ def save_note(*, store: Store, visit_id: str, name: str, text: str) -> NoteOutco
         parsed = parse_typed("date", key, text)
         value, problem = parsed.value, parsed.problem
     try:
-        with store.session() as s:
-            store_save_notes(session=s, visit_id=as_uuid(visit_id), **{NOTE_STORE.get(name, name): value})
-            begin_write(s)
-            _write_pending(s, visit_id, {key: text if problem else None})
+        with store.unit_of_work() as uow:
+            store_save_notes(
+                session=uow.session, visit_id=as_uuid(visit_id), **{NOTE_STORE.get(name, name): value}
+            )
+            _write_pending(uow.session, visit_id, {key: text if problem else None})
+            uow.commit()
     except VisitSigned:
         raise AnswerError(key, SIGNED_MESSAGE) from None
     except RecordError as exc:
@@ -198,15 +210,11 @@ def save_routine(
     new_entries = [{"situation": s, "arrangement": a} for s, a in by_situation.items()] or None
     if not by_situation and waiting:
         new_entries = None
-    wrong = _save(store, visit_id, ROUTINE, new_entries)
+    new_pending = {f"{ROUTINE}.{s}": t for s, t in waiting.items()}
+    changes: dict[str, str | None] = {**{k: None for k in pending}, **new_pending}
+    wrong = _save(store, visit_id, ROUTINE, new_entries, changes)
     if wrong:
         raise AnswerError(ROUTINE, wrong)
-    new_pending = {f"{ROUTINE}.{s}": t for s, t in waiting.items()}
-    set_pending(
-        store=store,
-        visit_id=visit_id,
-        changes={**{k: None for k in pending}, **new_pending},
-    )
     others = {
         f"{ROUTINE}.{s}": "write the family's own arrangement" for s, t in waiting.items() if not t.strip()
     }

@@ -18,7 +18,7 @@ from app.services.visit_answers import (
     NoteOutcome,
     Outcome,
     RoutineOutcome,
-    forget_pending,
+    clear_pending,
     pending_input,
     read_pending,
     save_answers,
@@ -33,7 +33,6 @@ from app.store import (
     VisitSigned,
     amend_visit,
     audit,
-    begin_write,
     delete_draft,
     get_family,
     get_visit,
@@ -51,7 +50,6 @@ __all__ = [
     "NoteOutcome",
     "Outcome",
     "RoutineOutcome",
-    "forget_pending",
     "pending_input",
     "save_answers",
     "save_note",
@@ -251,16 +249,17 @@ def start_visit(*, store: Store, family_id: str, baby_id: str | None) -> str:
     if existing is not None:
         return existing
     today = dt.date.today()
-    with store.session() as s:
-        family = get_family(session=s, family_id=as_uuid(family_id))
+    with store.unit_of_work() as uow:
+        family = get_family(session=uow.session, family_id=as_uuid(family_id))
         born = next((b.date_of_birth for b in family.babies if str(b.id) == str(baby_id)), None)
         v = store_start_visit(
-            session=s,
+            session=uow.session,
             baby_id=as_uuid(baby_id),
             practitioner_id=store.practitioner.id,
             visit_date=today,
             visit_type=suggested_type(born, today),
         )
+        uow.commit()
     return str(v.id)
 
 
@@ -340,8 +339,9 @@ def save_answer(*, store: Store, visit_id: str, path: str, value: Any) -> None:
     if path.startswith("notes."):
         raise AnswerError(path, "notes are saved with save_note")
     try:
-        with store.session() as s:
-            store_save_answer(session=s, visit_id=as_uuid(visit_id), path=path, value=value)
+        with store.unit_of_work() as uow:
+            store_save_answer(session=uow.session, visit_id=as_uuid(visit_id), path=path, value=value)
+            uow.commit()
     except VisitSigned:
         raise AnswerError(path, SIGNED_MESSAGE) from None
     except VisitError as exc:
@@ -356,15 +356,16 @@ def save_notes(*, store: Store, visit_id: str, notes: dict[str, str]) -> None:
     except ValueError:
         raise AnswerError("notes.follow_up", "must be a date written dd/mm/yyyy") from None
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:
             store_save_notes(
-                session=s,
+                session=uow.session,
                 visit_id=as_uuid(visit_id),
                 parents_said=notes.get("parents_said", ""),
                 observed=notes.get("observed", ""),
                 agreed_actions=notes.get("agreed_actions", ""),
                 follow_up_date=follow_date,
             )
+            uow.commit()
     except VisitSigned:
         raise AnswerError("notes", SIGNED_MESSAGE) from None
     except RecordError as exc:
@@ -393,9 +394,9 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
     An incomplete visit's reason is kept with the signature (in the audit log of the signing).
     """
     vid = as_uuid(visit_id)
-    with store.session() as s:
+    with store.unit_of_work() as uow:
+        s = uow.session
         detail = sign_visit(session=s, visit_id=vid, signed_by=store.practitioner.id)
-        begin_write(s)
         if incomplete_reason:
             audit(
                 session=s,
@@ -405,7 +406,7 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
                 entity_id=vid,
                 detail={"reason": incomplete_reason},
             )
-        set_pending_in(s, visit_id, None)
+        clear_pending(s, visit_id)
         changes = _baby_changes(detail.visit)
         if changes:
             update_baby(
@@ -413,15 +414,8 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
                 baby_id=detail.baby_id,
                 changes=changes,
                 actor=f"{store.practitioner.name} (from the visit of {detail.visit_date:%d/%m/%Y})",
-                commit=False,
             )
-        s.commit()
-
-
-def set_pending_in(session: Any, visit_id: str, value: None) -> None:
-    from app.store import set_sync_value
-
-    set_sync_value(session=session, key=f"pending_input:{visit_id}", value=value)
+        uow.commit()
 
 
 def signed_reason(*, store: Store, visit_id: str) -> str:
@@ -440,18 +434,18 @@ def discard_draft(*, store: Store, visit_id: str, reason: str) -> None:
     """Throw a draft away after confirmation; the reason is kept in the audit log."""
     vid = as_uuid(visit_id)
     try:
-        with store.session() as s:
-            begin_write(s)
+        with store.unit_of_work() as uow:
             audit(
-                session=s,
+                session=uow.session,
                 actor=store.practitioner.name,
                 action="discard_draft",
                 entity="visit",
                 entity_id=vid,
                 detail={"reason": reason},
             )
-            set_pending_in(s, visit_id, None)
-            delete_draft(session=s, visit_id=vid, actor=store.practitioner.id)
+            clear_pending(uow.session, visit_id)
+            delete_draft(session=uow.session, visit_id=vid, actor=store.practitioner.id)
+            uow.commit()
     except VisitSigned:
         raise AnswerError("visit", "a signed visit cannot be discarded") from None
     except RecordError as exc:
@@ -462,14 +456,15 @@ def amend(*, store: Store, visit_id: str, reason: str, changes: dict[str, Any]) 
     """Correct a signed visit: an amendment with a reason (the signed record stays)."""
     path = next(iter(changes), "amendment")
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:
             amend_visit(
-                session=s,
+                session=uow.session,
                 visit_id=as_uuid(visit_id),
                 changes=changes,
                 reason=reason,
                 author=store.practitioner.id,
             )
+            uow.commit()
     except VisitError as exc:
         raise answer_error(path, [str(p) for p in exc.problems]) from None
     except RecordError as exc:

@@ -44,9 +44,9 @@ def make_store(home: Path) -> str:
     """A store with one family (two carers) and a 20-day-old baby; returns the family id."""
     store = session.create(home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor", team="Riverside", demo=False)
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:
             f = create_family(
-                session=s,
+                session=uow.session,
                 data={
                     "name": "Lewis family",
                     "surname": "Lewis",
@@ -58,8 +58,8 @@ def make_store(home: Path) -> str:
                     ],
                 },
             )
-        with store.session() as s:
-            add_baby(session=s, family_id=f.id, data={"name": "Maya", "date_of_birth": BORN})
+            add_baby(session=uow.session, family_id=f.id, data={"name": "Maya", "date_of_birth": BORN})
+            uow.commit()
         return str(f.id)
     finally:
         store.close()
@@ -78,9 +78,11 @@ def exported(home: Path) -> dict[str, Any]:
     """The draft as the exchange format exports it (read by another process while the app runs)."""
     store = session.unlock(home=home, passphrase=PASSPHRASE)
     try:
-        with store.session() as s:
-            (draft,) = list_drafts(session=s)
-            return export_visit(session=s, visit_id=draft.id)
+        with store.unit_of_work() as uow:
+            (draft,) = list_drafts(session=uow.session)
+            doc = export_visit(session=uow.session, visit_id=draft.id)
+            uow.commit()
+        return doc
     finally:
         store.close()
 

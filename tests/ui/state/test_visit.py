@@ -39,8 +39,10 @@ def _open(store: Any, family_id: str) -> VisitState:
 
 
 def _exported(store: Any, visit_id: str) -> dict[str, Any]:
-    with store.session() as s:
-        return export_visit(session=s, visit_id=visits.as_uuid(visit_id))
+    with store.unit_of_work() as uow:
+        doc = export_visit(session=uow.session, visit_id=visits.as_uuid(visit_id))
+        uow.commit()
+    return doc
 
 
 def test_a_whole_high_risk_visit_is_recorded_and_signed(store: Any, family_id: str) -> None:
