@@ -326,8 +326,11 @@ def words_for(path: str, value: object) -> str:
         if isinstance(value, list):
             return ", ".join(names.get(str(v), str(v)) for v in value) if value else (q.none_label or "None")
         return names.get(str(value), str(value))
-    if path in ("baby.birth_weight_kg", "baby.birth_weight_lb") and isinstance(value, int | float):
-        return f"{value:g} {'kg' if path.endswith('kg') else 'lb'}"
+    if path == "baby.birth_weight_kg" and isinstance(value, int | float):
+        return f"{value:g} kg"
+    if path == "baby.birth_weight_lb" and isinstance(value, int | float):
+        pounds, ounces = divmod(round(value * 16, 1), 16)
+        return f"{int(pounds)} lb {ounces:g} oz"
     if path == "sleep.room_temperature_c" and isinstance(value, int | float):
         return f"{value:g} °C"
     if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":

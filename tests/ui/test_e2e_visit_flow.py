@@ -42,7 +42,9 @@ BORN = dt.date.today() - dt.timedelta(days=20)
 
 def make_store(home: Path) -> str:
     """A store with one family (two carers) and a 20-day-old baby; returns the family id."""
-    store = session.create(home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor", team="Riverside", demo=False)
+    store = session.create(
+        home=home, passphrase=PASSPHRASE, practitioner="Ann Visitor", team="Riverside", demo=False
+    )
     try:
         with store.unit_of_work() as uow:
             f = create_family(
@@ -191,7 +193,9 @@ def test_review_shows_a_recorded_and_a_pending_answer_and_the_export_holds_no_va
         next_step(page, "Baby")
         type_into(page, "Gestation: weeks", "350")  # "35" was valid (saved); "350" is not: cleared
         page.keyboard.press("Tab")
-        page.get_by_text(re.compile("^This answer is not saved yet: must be a whole number between 22 and 44")).wait_for()
+        page.get_by_text(
+            re.compile("^This answer is not saved yet: must be a whole number between 22 and 44")
+        ).wait_for()
         shot(page, "visit-30-not-saved", "tablet")
         next_step(page, "Where baby sleeps")
         choose(page, "sleep.place", "Sofa")

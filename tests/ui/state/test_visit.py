@@ -136,7 +136,9 @@ def test_typing_saves_without_redrawing_the_screen(store: Any, family_id: str) -
     assert visit.answer_text("notes.parents_said", "She sleeps in our b", final=False)
     assert changes == []
     saved = visits.load_visit(store=store, visit_id=visit.visit_id)
-    assert saved.answers["baby.gestation_weeks"] == 36 and saved.notes["parents_said"] == "She sleeps in our b"
+    assert (
+        saved.answers["baby.gestation_weeks"] == 36 and saved.notes["parents_said"] == "She sleeps in our b"
+    )
 
 
 def test_start_visit_on_a_baby_with_a_draft_continues_it(store: Any, family_id: str) -> None:
