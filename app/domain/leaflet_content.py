@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlparse
 
 from app.domain.assessment import Assessment, Factor, RiskLevel, Severity
@@ -148,6 +149,14 @@ class BedSharingBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class NightPlan:
+    """One out-of-routine situation the family expects, with their own arrangement, in their words."""
+
+    situation: str  # the situation's heading, e.g. "A night away from home"
+    arrangement: str
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     practitioner_name: str | None
     practitioner_phone: str | None
@@ -175,6 +184,8 @@ class LeafletContent:
     changes: tuple[ChangeItem, ...]  # one per risk, most serious first
     extra_care: tuple[LeafletItem, ...]
     bed_sharing: BedSharingBlock | None
+    nights: tuple[NightPlan, ...]  # "Your plan for nights that are different"
+    plan_ahead: LeafletItem | None  # the advice for every family on planning ahead
     key_messages: tuple[LeafletItem, ...]
     plan: tuple[str, ...]
     follow_up_date: date | None
@@ -410,10 +421,28 @@ def _key_messages(
         text = once.keep(m.text)
         if text:
             out.append(LeafletItem("", text, picture, words.label(picture)))
-    if PLAN_AHEAD_CODE in g.entries and g[PLAN_AHEAD_CODE].family_advice:
-        text = once.keep(g[PLAN_AHEAD_CODE].family_advice)
-        if text:
-            out.append(LeafletItem("", text, Picture.plan_ahead, words.label(Picture.plan_ahead)))
+    return tuple(out)
+
+
+def _plan_ahead(g: Guidance, words: _Words, once: _Once) -> LeafletItem | None:
+    """Planning ahead for nights away, visitors and celebrations: given to EVERY family."""
+    if PLAN_AHEAD_CODE not in g.entries or not g[PLAN_AHEAD_CODE].family_advice:
+        return None
+    text = once.keep(g[PLAN_AHEAD_CODE].family_advice)
+    return LeafletItem("", text, Picture.plan_ahead, words.label(Picture.plan_ahead)) if text else None
+
+
+def _nights(visit: Visit, words: _Words) -> tuple[NightPlan, ...]:
+    """The family's own plans for nights out of routine, as they agreed them."""
+    plan: Any = getattr(visit, "plan", None)  # visit v2
+    entries = getattr(plan, "out_of_routine", None) or ()
+    out = []
+    for entry in entries:
+        situation = str(getattr(entry.situation, "value", entry.situation))
+        heading = words(f"situations.{situation}") or situation.replace("_", " ").capitalize()
+        arrangement = _plain(entry.arrangement)
+        if arrangement:
+            out.append(NightPlan(heading, arrangement))
     return tuple(out)
 
 
@@ -443,6 +472,7 @@ def leaflet_content(
     changes = _changes(assessment, bed_sharing, words, once)
     extra_care = _extra_care(assessment, words, once)
     shown = {c.picture for c in changes} | {bed_sharing.picture if bed_sharing else None}
+    plan_ahead = _plan_ahead(g, words, once)
     messages = _key_messages(g, shown, words, once)
     urls = (
         [m.source_url for m in g.key_messages]
@@ -466,6 +496,8 @@ def leaflet_content(
         changes=changes,
         extra_care=extra_care,
         bed_sharing=bed_sharing,
+        nights=_nights(visit, words),
+        plan_ahead=plan_ahead,
         key_messages=messages,
         plan=_plan_lines(agreed_actions),
         follow_up_date=follow_up_date,

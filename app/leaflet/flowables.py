@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.domain.leaflet_content import Picture
 from app.leaflet.geometry import BOX_PADDING, BULLET_INDENT, RULE_WIDTH, Layout
@@ -105,14 +106,14 @@ def picture_row(
     s: LeafletStyles,
     size: float,
     width: float,
-) -> Flowable:
-    """A pictogram with its text label, and the text beside it.
+) -> list[Flowable]:
+    """A pictogram with its text label, and the text beside it (a block: keep it on one page).
 
     Printed sheets put the label under the picture in a narrow column; the phone page puts the
     label beside the picture and the text below both, so the text keeps the full width.
     """
     if picture is None:
-        return Table([[text]], colWidths=[width], style=TableStyle(PLAIN_CELLS))
+        return text
     gap = 3 * BULLET_INDENT / 7
     if layout.single_column:
         beside = Paragraph(label, s.picture_label_beside) if label else ""
@@ -121,16 +122,14 @@ def picture_row(
             colWidths=[size + gap, width - size - gap],
             style=TableStyle([*PLAIN_CELLS, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
         )
-        return Table([[badge], [text]], colWidths=[width], style=TableStyle([*PLAIN_CELLS, _ROW_GAP]))
+        return [badge, Spacer(1, 1 * mm), *text, Spacer(1, 2 * mm)]
     column = layout.picture_column
     left: list[Flowable] = [Pictogram(picture, size)]
     if label:
         left.append(Paragraph(label, s.picture_label))
-    return Table(
+    row = Table(
         [[left, text]],
         colWidths=[column, width - column],
         style=TableStyle([*PLAIN_CELLS, ("RIGHTPADDING", (0, 0), (0, -1), gap)]),
     )
-
-
-_ROW_GAP = ("TOPPADDING", (0, 1), (-1, 1), 3)
+    return [row, Spacer(1, 2.5 * mm)]

@@ -45,7 +45,7 @@ class Story:
             *(KeepTogether(b) if len(b) > 1 else b[0] for b in rest),
         ]
 
-    def picture(self, item: ChangeItem, text: list[Flowable]) -> Flowable:
+    def picture(self, item: ChangeItem, text: list[Flowable]) -> list[Flowable]:
         return picture_row(
             item.picture,
             _text(item.picture_label),
@@ -100,7 +100,7 @@ class Story:
 
     def most_important(self) -> list[Flowable]:
         blocks: list[Block] = [
-            [self.picture(item, [Paragraph(_text(item.headline), self.s.headline)]), Spacer(1, 2 * mm)]
+            self.picture(item, [Paragraph(_text(item.headline), self.s.headline)])
             for item in self.c.most_important
         ]
         title = (
@@ -129,7 +129,7 @@ class Story:
                 Paragraph(_text(item.title), s.item_title),
                 Paragraph(_text(item.text), s.body),
             ]
-            blocks.append([self.picture(item, words)])
+            blocks.append(self.picture(item, words))
         return self.section(f"Other things to change to keep {self.baby} safer", blocks)
 
     def bed_sharing(self) -> list[Flowable]:
@@ -151,7 +151,7 @@ class Story:
             size=self.layout.picture,
             width=self.width,
         )
-        return self.section(f"Sharing a bed with {self.baby}", [[row]])
+        return self.section(f"Sharing a bed with {self.baby}", [row])
 
     def extra_care(self) -> list[Flowable]:
         items, s = self.c.extra_care, self.s
@@ -169,7 +169,25 @@ class Story:
             size=self.layout.picture,
             width=self.width,
         )
-        return self.section(f"Extra care for {self.baby}", [[row]])
+        return self.section(f"Extra care for {self.baby}", [row])
+
+    def nights(self) -> list[Flowable]:
+        """The family's own plans for different nights (with the plan-ahead advice), or that advice
+        among the messages for every baby when they made none."""
+        c, s = self.c, self.s
+        if not c.nights:
+            return []
+        words: list[Flowable] = []
+        if c.plan_ahead:
+            words.append(Paragraph(_text(c.plan_ahead.text), s.body))
+        for night in c.nights:
+            words.append(Paragraph(_text(night.situation), s.item_title))
+            words.append(Paragraph(_text(night.arrangement), s.body))
+        picture = c.plan_ahead.picture if c.plan_ahead else None
+        label = _text(c.plan_ahead.picture_label) if c.plan_ahead else ""
+        size = self.layout.picture
+        row = picture_row(picture, label, words, layout=self.layout, s=s, size=size, width=self.width)
+        return self.section("Your plan for nights that are different", [row])
 
     def plan(self) -> list[Flowable]:
         s = self.s
@@ -181,6 +199,8 @@ class Story:
     def every_baby(self) -> list[Flowable]:
         """The messages for every baby, each beside its picture: two columns on paper, one on a phone."""
         messages = self.c.key_messages
+        if self.c.plan_ahead and not self.c.nights:
+            messages = (*messages, self.c.plan_ahead)
         if not messages:
             return []
         size, columns = self.layout.small_picture, self.layout.link_columns
@@ -261,6 +281,7 @@ class Story:
             *self.other_changes(),
             *self.bed_sharing(),
             *self.extra_care(),
+            *self.nights(),
             *self.plan(),
             *self.every_baby(),
             *self.links(),

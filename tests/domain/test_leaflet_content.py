@@ -165,6 +165,7 @@ def test_no_sentence_is_given_twice(doc: dict[str, Any]):
     result = content(doc)
     texts = [p.text for p in result.protective] + [c.text for c in result.changes]
     texts += [i.text for i in result.extra_care] + [m.text for m in result.key_messages]
+    texts += [result.plan_ahead.text] if result.plan_ahead else []
     if result.bed_sharing and not result.bed_sharing.listed_as_change:
         texts += [result.bed_sharing.headline, *result.bed_sharing.lines]
     said = [s.casefold() for t in texts for s in sentences(t)]

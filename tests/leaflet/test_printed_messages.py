@@ -21,7 +21,7 @@ from app.domain.leaflet_content import (
 )
 from app.leaflet import render
 from tests.domain.factories import visit_doc
-from tests.leaflet.conftest import content_of, pdf_of
+from tests.leaflet.helpers import content_of, pdf_of
 from tests.leaflet.pdf import read_pdf
 from tests.leaflet.samples import EMPTY, HIGH_RISK, INCREASED, LOW_RISK, MANY_FACTORS, PLAN, TYPICAL_HIGH
 
@@ -94,6 +94,8 @@ def _printed_passages(content: LeafletContent) -> list[str]:
     texts = [p.text for p in content.protective]
     texts += [c.headline for c in content.changes] + [c.detail for c in content.changes]
     texts += [i.text for i in content.extra_care] + [m.text for m in content.key_messages]
+    texts += [content.plan_ahead.text] if content.plan_ahead else []
+    texts += [n.arrangement for n in content.nights]
     if content.bed_sharing:
         texts += [content.bed_sharing.headline, *content.bed_sharing.lines]
     return [s for t in texts for s in sentences(t) if len(s.split()) >= 4]

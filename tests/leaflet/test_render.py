@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from app.domain.leaflet_content import Paper
 from app.leaflet import render
 from app.leaflet.styles import BOX_FILL, MIN_BODY_SIZE, leaflet_styles
-from tests.leaflet.conftest import content_of, pdf_of
+from tests.leaflet.helpers import content_of, pdf_of
 from tests.leaflet.pdf import read_pdf, render_pngs
 from tests.leaflet.samples import EMPTY, HIGH_RISK, INCREASED, LOW_RISK, MANY_FACTORS, PLAN, TYPICAL_HIGH
 

@@ -6,6 +6,8 @@ import copy
 import uuid
 from typing import Any
 
+import httpx
+from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -75,3 +77,26 @@ def op(
 
 def batch(*ops: dict[str, Any]) -> dict[str, Any]:
     return {"batch_id": str(uuid7()), "ops": list(ops)}
+
+
+class Device:
+    """An enrolled device as a test sees it."""
+
+    def __init__(self, client: TestClient, body: dict[str, str]) -> None:
+        self.client, self.id, self.token = client, body["device_id"], body["token"]
+        self.team_id = body["team_id"]
+        self.headers = auth(self.token)
+
+    def get(self, path: str, **kw: Any) -> httpx.Response:
+        response: httpx.Response = self.client.get(path, headers=self.headers, **kw)
+        return response
+
+    def post(self, path: str, json: object) -> httpx.Response:
+        response: httpx.Response = self.client.post(path, headers=self.headers, json=json)
+        return response
+
+
+def enrol(client: TestClient, code: str, name: str = "tablet") -> Device:
+    response = client.post("/enrol", json={"code": code, "device_name": name})
+    assert response.status_code == 200, response.text
+    return Device(client, response.json())

@@ -11,8 +11,7 @@ from fastapi.testclient import TestClient
 from app.server.config import MAX_BODY_BYTES
 from app.server.db import make_engine
 from app.server.models import AuditEvent
-from tests.server.conftest import Device
-from tests.server.helpers import batch, op, signed_visit
+from tests.server.helpers import Device, batch, op, signed_visit
 
 
 def test_oversized_body_is_refused_with_413_json(team_device: Device):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from uuid6 import uuid7
 
-from tests.server.conftest import Device
-from tests.server.helpers import batch, op, signed_visit
+from tests.server.helpers import Device, batch, op, signed_visit
 
 
 def test_pull_pages_through_every_change_once_in_order(team_device: Device):

@@ -8,8 +8,7 @@ from fastapi.testclient import TestClient
 from uuid6 import uuid7
 
 from app.server.hashing import content_hash
-from tests.server.conftest import Device, enrol
-from tests.server.helpers import batch, new_code, new_team, op, signed_visit
+from tests.server.helpers import Device, batch, enrol, new_code, new_team, op, signed_visit
 
 
 def results(device: Device, *ops: dict) -> list[dict]:

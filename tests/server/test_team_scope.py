@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from uuid6 import uuid7
 
-from tests.server.conftest import enrol
-from tests.server.helpers import batch, new_code, new_team, op, signed_visit
+from tests.server.helpers import batch, enrol, new_code, new_team, op, signed_visit
 
 
 def test_team_a_cannot_reach_team_b_by_any_endpoint(client: TestClient, db_url: str):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from uuid6 import uuid7
 
-from tests.server.conftest import Device
-from tests.server.helpers import batch, op, signed_visit
+from tests.server.helpers import Device, batch, op, signed_visit
 
 
 def test_review_queue_lists_high_risk_and_escalated_visits_only(team_device: Device):

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import TODAY, draft, make_household
+from tests.store.helpers import TODAY, draft, make_household
 
 
 def _names(rows: list[st.CaseloadRow]) -> list[str]:

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import TODAY, draft, make_household
+from tests.store.helpers import TODAY, draft, make_household
 
 
 def test_chronology_orders_everything_across_babies_and_practitioners(session: Session) -> None:

@@ -10,7 +10,7 @@ from sqlmodel import Session
 import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
 from tests.store.writing import writing
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import TODAY, Household, draft
+from tests.store.helpers import TODAY, Household, draft
 from tests.store.writing import writing
 
 

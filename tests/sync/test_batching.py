@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.sync import run, sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, bulk_signed_visits, outbox_states
+from tests.sync.helpers import Team, add_family, bulk_signed_visits, outbox_states
 
 
 def test_push_splits_batches_by_size_and_every_op_still_arrives_once(

@@ -12,8 +12,7 @@ from typing import Any
 import pytest
 
 from tests.store.writing import writing
-from tests.sync.conftest import Team
-from tests.sync.helpers import PASSPHRASE
+from tests.sync.helpers import PASSPHRASE, Team
 from tests.sync.procs import ROOT, ServerProcess, child_env
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,7 @@ import time
 
 from app.store import Store, set_sync_value
 from app.sync import sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, bulk_signed_visits, outbox_states
+from tests.sync.helpers import Team, add_family, bulk_signed_visits, outbox_states
 
 
 class BusyWriter:

@@ -11,7 +11,7 @@ import pytest
 from app.services import caseload, visits
 from app.store import export_visit, get_family, list_audit, list_drafts
 from app.ui.state import AppState, VisitState
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.helpers import PASSPHRASE
 
 HIGH_RISK = {
     "sleep.place": "cot",
