@@ -7,7 +7,6 @@ from typing import Any
 
 from app.services import caseload, families, session, settings, visits
 from app.ui.state import AppState, VisitState
-from tests.ui.helpers import PASSPHRASE
 
 HIGH_RISK = {
     "sleep.place": "cot",
