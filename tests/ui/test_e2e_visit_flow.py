@@ -150,7 +150,7 @@ def test_back_from_a_step_the_review_and_sign_returns_to_the_previous_screen(
         page.get_by_role("heading", name="Chronology").wait_for()
 
 
-def test_start_visit_on_a_baby_with_a_draft_continues_it(tmp_path: Path) -> None:
+def test_start_visit_on_a_baby_with_a_draft_continues_it_and_a_draft_can_be_discarded(tmp_path: Path) -> None:
     home = tmp_path / "device"
     make_store(home)
     with running_app(home, demo=False) as app, chromium() as browser:
@@ -162,7 +162,14 @@ def test_start_visit_on_a_baby_with_a_draft_continues_it(tmp_path: Path) -> None
         page.get_by_role("heading", name="Chronology").wait_for()
         start_visit(page)  # the same baby again
         assert selected(page, "visit.baby_seen", "Yes")
-    assert len(drafts_on_disk(home)) == 1
+        assert len(drafts_on_disk(home)) == 1
+        tap(page.get_by_role("button", name="Review now"))
+        tap(page.get_by_role("button", name="Discard this draft…"))
+        type_into(page, "Reason for discarding", "Started on the wrong baby")
+        shot(page, "visit-22-discard", "tablet")
+        tap(page.get_by_role("button", name="Discard draft", exact=True))
+        page.get_by_role("heading", name="Chronology").wait_for()
+    assert drafts_on_disk(home) == []
 
 
 def test_a_date_typed_as_03_04_2026_is_stored_as_2026_04_03(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ class VisitState:
     _trail: list[str] = field(default_factory=list, repr=False)
     _focus: str = field(default="", repr=False)
     _typed: dict[str, str] = field(default_factory=dict, repr=False)  # valid text as typed
+    _gone: str = field(default="", repr=False)  # the draft just discarded
 
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
@@ -89,6 +90,12 @@ class VisitState:
         kind = q.kind if q else "text"
         key = path if path.startswith("notes.") else self.stored_path(path)
         return parse_typed(kind, key, text).problem or "not a valid answer"
+
+    def forget(self) -> None:
+        """The store locked: drop the open visit (the address reopens it after unlocking)."""
+        self._store = None
+        self.visit_id, self.answers, self.notes, self.pending, self.review = "", {}, {}, {}, None
+        self.errors, self._typed, self._trail = {}, {}, []
 
     @property
     def risk_word(self) -> str:
@@ -387,8 +394,13 @@ class VisitState:
         except AnswerError as exc:
             self.errors = {**self.errors, "discard.reason": exc.message}
             return False
+        self._gone = self.visit_id
         self.visit_id = ""
         return True
+
+    def gone(self, visit_id: str) -> bool:
+        """This visit was just discarded (its screens must not reopen it)."""
+        return bool(visit_id) and visit_id == self._gone
 
     def record_leaflet(self, pdf: bytes) -> None:
         """Record that this leaflet (these bytes) was given to the family."""

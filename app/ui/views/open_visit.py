@@ -49,7 +49,7 @@ def use_open_visit(*, under_review: bool = False) -> OpenVisit:
     route = ft.use_view_path() or ft.context.page.route
     here = ft.use_route_location() or route
     fid, vid = params.get("fid", ""), params.get("vid", "")
-    if vid and visit.visit_id != vid:
+    if vid and visit.visit_id != vid and not visit.gone(vid):
         visit.open(app.store, vid)
     on_top = here == route
     if on_top:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.services import visits
+from app.ui.views.discard import DiscardDraft
 from app.ui.views.open_visit import use_open_visit, visit_appbar
 from app.ui.views.record import answers_by_step, not_saved_list, step_of, summary
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body
@@ -67,6 +68,7 @@ def ReviewView() -> ft.View:
                 *answers_by_step(visit, None if visit.signed else open_question),
                 notice(r.disclaimer, tone="info"),
                 ft.Text(f"Guidance version {r.guidance_version}", size=13),
+                DiscardDraft(visit, lambda: ov.go(ov.family)),
             )
         ],
     )
