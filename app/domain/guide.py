@@ -108,7 +108,9 @@ CORE_QUESTIONS: tuple[str, ...] = (
     "carers.sedating_medication",
 )
 # Alternative paths that answer a question (a weight given in lb answers the kg question).
-ANSWERED_BY: dict[str, tuple[str, ...]] = {"baby.birth_weight_kg": ("baby.birth_weight_kg", "baby.birth_weight_lb")}
+ANSWERED_BY: dict[str, tuple[str, ...]] = {
+    "baby.birth_weight_kg": ("baby.birth_weight_kg", "baby.birth_weight_lb")
+}
 
 
 def answer_at(visit: Visit, path: str) -> object:

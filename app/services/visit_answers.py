@@ -126,7 +126,7 @@ def save_typed(
 
     One unit of work per keystroke: the answer (or clearing a stale one) with the pending text.
     """
-    clear = {question: None} if had_pending else {}
+    clear: dict[str, str | None] = {question: None} if had_pending else {}
     if problem is None and (value is not None or had_answer):
         problem = _save(store, visit_id, path, value, clear)
         if problem is None:

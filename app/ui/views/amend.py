@@ -45,17 +45,17 @@ def Amend(visit: VisitState) -> ft.Control:
     picked, set_picked = ft.use_state("")
     ticked, set_ticked = ft.use_state(list[str]())
     problem, set_problem = ft.use_state("")
-    typed = ft.use_ref(dict)
+    typed: dict[str, str] = ft.use_memo(dict, [])
     q = QUESTION_BY_PATH[path]
 
     def submit() -> None:
-        stored, value, wrong = new_value(q, visit, picked, ticked, typed.current.get("value", ""))
+        stored, value, wrong = new_value(q, visit, picked, ticked, typed.get("value", ""))
         if wrong:
             set_problem(wrong)
             return
         set_problem("")
-        if visit.amend(reason=typed.current.get("reason", ""), changes={stored: value}):
-            typed.current.clear()
+        if visit.amend(reason=typed.get("reason", ""), changes={stored: value}):
+            typed.clear()
             set_picked("")
             set_ticked([])
 
@@ -64,7 +64,7 @@ def Amend(visit: VisitState) -> ft.Control:
         set_picked("")
         set_ticked([])
         set_problem("")
-        typed.current.pop("value", None)
+        typed.pop("value", None)
 
     def tick(option: str, on: bool) -> None:
         set_ticked([o for o in ticked if o != option] + ([option] if on else []))
@@ -103,10 +103,10 @@ def Amend(visit: VisitState) -> ft.Control:
         editor = ft.TextField(
             label="New answer",
             hint_text="dd/mm/yyyy" if q.kind == "date" else (q.hint or None),
-            value=typed.current.get("value", ""),
+            value=typed.get("value", ""),
             text_size=16,
             multiline=q.kind == "text",
-            on_change=lambda e: typed.current.__setitem__("value", e.control.value or ""),
+            on_change=lambda e: typed.__setitem__("value", e.control.value or ""),
         )
     error = problem or visit.errors.get("amend.value")
     return ft.Column(
@@ -135,12 +135,12 @@ def Amend(visit: VisitState) -> ft.Control:
             *([ft.Text(f"New answer: {error}", color="#B3261E", size=15)] if error else []),
             ft.TextField(
                 label="Reason for the amendment",
-                value=typed.current.get("reason", ""),
+                value=typed.get("reason", ""),
                 multiline=True,
                 min_lines=2,
                 text_size=16,
                 error=visit.errors.get("amend.reason"),
-                on_change=lambda e: typed.current.__setitem__("reason", e.control.value or ""),
+                on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
             nav_button("Record amendment", lambda e: submit(), primary=True),
         ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import flet as ft
@@ -50,8 +51,7 @@ def _People(
 ) -> ft.Control:
     """The family's people as ticks; "No one else recorded" is an answer; nothing ticked = not recorded."""
     tiles = [
-        _check_tile(p.words, p.key in a.chosen, lambda on, p=p: on_person(p, on), disabled=a.signed)
-        for p in people
+        _check_tile(p.words, p.key in a.chosen, partial(on_person, p), disabled=a.signed) for p in people
     ]
     tiles.append(
         _check_tile(q.none_label, a.recorded and not a.chosen, lambda on: on_none(on), disabled=a.signed)
@@ -91,7 +91,7 @@ def _Routine(
             _check_tile(
                 words,
                 on,
-                lambda on, s=s: on_change(s, "" if on else None),
+                _ticker(on_change, s),
                 disabled=a.signed,
                 grid={"xs": 12},
             )
@@ -117,7 +117,11 @@ def _Routine(
     return labelled(q, body, None, status=status)
 
 
-People, Routine = ft.memo(_People), ft.memo(_Routine)
+def _ticker(on_change: Callable[..., bool], situation: str) -> Callable[[bool], bool]:
+    return lambda on: on_change(situation, "" if on else None)
+
+
+People, Routine = ft.memo(_People), ft.memo(_Routine)  # type: ignore[no-untyped-call]
 
 
 def routine_errors(errors: dict[str, str]) -> tuple[tuple[str, str], ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import flet as ft
@@ -53,7 +54,8 @@ class Shown:
 def _tile(
     chosen: bool, control: ft.Control, on_click: Callable[[Any], None] | None, *, quiet: bool, grid: Any
 ) -> ft.Control:
-    """One answer option: filled and ticked when chosen ("Not recorded": grey with a dash)."""
+    """One answer option: filled and ticked when chosen ("Not recorded": quiet grey)."""
+    mark: ft.Control
     if chosen and not quiet:
         bg, border, mark = CHOSEN_BG, CHOSEN_BG, ft.Icon(ft.Icons.CHECK, color=CHOSEN_FG, size=22)
     elif chosen:
@@ -73,6 +75,17 @@ def _tile(
         on_click=on_click,
         col=grid,
     )
+
+
+def _picker(on_pick: Callable[[str], object], value: str) -> Callable[[Any], None]:
+    def picked(e: Any) -> None:
+        on_pick(value)
+
+    return picked
+
+
+def _same(cols: dict[str, int]) -> Callable[[str], dict[str, int]]:
+    return lambda value: cols
 
 
 def _text_style(chosen: bool, quiet: bool) -> ft.TextStyle:
@@ -103,7 +116,7 @@ def _choice_group(
     q: Question,
     options: list[tuple[str, str]],
     chosen_value: str,
-    on_pick: Callable[[str], None],
+    on_pick: Callable[[str], object],
     *,
     disabled: bool,
     grid: Callable[[str], dict[str, int]],
@@ -112,7 +125,7 @@ def _choice_group(
     for value, words in options:
         chosen = value == chosen_value
         quiet = value == ""
-        click = None if disabled else (lambda e, v=value: on_pick(v))
+        click = None if disabled else _picker(on_pick, value)
         tiles.append(_tile(chosen, _radio(value, words, chosen, quiet), click, quiet=quiet, grid=grid(value)))
 
     def changed(e: ft.Event[ft.RadioGroup]) -> None:
@@ -151,7 +164,7 @@ def _Choice(q: Question, a: Shown, on_answer: Callable[[str, Any], bool]) -> ft.
         str(a.value or ""),
         lambda v: on_answer(q.path, v or None),
         disabled=a.signed,
-        grid=lambda v, cols=grid_for(q.options): cols,
+        grid=_same(grid_for(q.options)),
     )
     return labelled(q, group, a.error)
 
@@ -176,7 +189,7 @@ def _Multi(
         click = None if a.signed else (lambda e: flip(not on))
         return _tile(on, check, click, quiet=False, grid=grid_for([*q.options, ("", q.none_label)]))
 
-    boxes = [box(words, v in chosen, lambda on, v=v: on_toggle(q.path, v, on)) for v, words in q.options]
+    boxes = [box(words, v in chosen, partial(on_toggle, q.path, v)) for v, words in q.options]
     boxes.append(box(q.none_label, a.value == [], lambda on: on_answer(q.path, [] if on else None)))
     status = "Not recorded: tick what is there, or the last box" if a.value is None else ""
     return labelled(q, ft.ResponsiveRow(boxes, spacing=8, run_spacing=8), a.error, status=status)
@@ -208,7 +221,7 @@ def _Typed(q: Question, a: Shown, on_text: Callable[..., bool], on_unit: Callabl
         hint_text=q.hint or None,
         error=a.error,
         error_max_lines=3,
-        keyboard_type=KEYBOARDS.get(q.kind),
+        keyboard_type=KEYBOARDS.get(q.kind, ft.KeyboardType.TEXT),
         multiline=multiline,
         min_lines=3 if multiline else None,
         text_size=16,
@@ -246,4 +259,4 @@ def _Typed(q: Question, a: Shown, on_text: Callable[..., bool], on_unit: Callabl
 
 
 # Memoised: a tap re-renders only the question whose answer (or error) changed.
-YesNo, Choice, Multi, Typed = (ft.memo(c) for c in (_YesNo, _Choice, _Multi, _Typed))
+YesNo, Choice, Multi, Typed = (ft.memo(c) for c in (_YesNo, _Choice, _Multi, _Typed))  # type: ignore[no-untyped-call]

@@ -16,7 +16,7 @@ DANGER = "#B3261E"
 def DiscardDraft(visit: VisitState, on_done: Callable[[], None]) -> ft.Control:
     """ "Discard this draft" opens a confirmation with a reason; "Keep the draft" closes it."""
     asking, set_asking = ft.use_state(False)
-    reason = ft.use_ref(str)
+    typed: dict[str, str] = ft.use_memo(dict, [])
     if visit.signed:
         return ft.Container()
     if not asking:
@@ -29,7 +29,7 @@ def DiscardDraft(visit: VisitState, on_done: Callable[[], None]) -> ft.Control:
         )
 
     def discard() -> None:
-        if visit.discard(reason=reason.current):
+        if visit.discard(reason=typed.get("reason", "")):
             on_done()
 
     return ft.Column(
@@ -44,10 +44,10 @@ def DiscardDraft(visit: VisitState, on_done: Callable[[], None]) -> ft.Control:
             ft.TextField(
                 label="Reason for discarding",
                 hint_text="For example: started on the wrong baby",
-                value=reason.current,
+                value=typed.get("reason", ""),
                 text_size=16,
                 error=visit.errors.get("discard.reason"),
-                on_change=lambda e: setattr(reason, "current", e.control.value or ""),
+                on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
             ft.Row(
                 [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import flet as ft
 
@@ -43,8 +44,8 @@ def use_open_visit(*, under_review: bool = False) -> OpenVisit:
     Back goes to the screen this one was reached from; opened directly, to its parent screen
     (the review for screens `under_review`, else the family).
     """
-    app: AppState = ft.use_context(AppCtx)
-    visit: VisitState = ft.use_context(VisitCtx)
+    app = cast(AppState, ft.use_context(AppCtx))
+    visit = cast(VisitState, ft.use_context(VisitCtx))
     params = ft.use_route_params()
     route = ft.use_view_path() or ft.context.page.route
     here = ft.use_route_location() or route

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import flet as ft
-from app.domain.values import Situation, allowed
 
+from app.domain.values import Situation, allowed
 from app.ui.questions import Question
 from app.ui.state import VisitState
 from app.ui.views.answer_lists import People, Routine, ShownList, routine_errors
@@ -27,7 +27,7 @@ def _people(q: Question, visit: VisitState, on_add: Callable[[], None] | None) -
     present = visit.value(q.path)
     keys = tuple(p.key for p in visit.people if present and p.as_answer() in present)
     a = ShownList(keys, (), (), visit.signed, present is not None)
-    return People(
+    people: ft.Control = People(
         q,
         a,
         tuple(visit.people),
@@ -36,6 +36,7 @@ def _people(q: Question, visit: VisitState, on_add: Callable[[], None] | None) -
         on_add,
         key=q.path,
     )
+    return people
 
 
 def _routine(q: Question, visit: VisitState) -> ft.Control:
@@ -48,21 +49,25 @@ def _routine(q: Question, visit: VisitState) -> ft.Control:
         visit.signed,
         visit.value(q.path) is not None,
     )
-    return Routine(q, a, situations, visit.set_routine, key=q.path)
+    routine: ft.Control = Routine(q, a, situations, visit.set_routine, key=q.path)
+    return routine
 
 
 def question_control(
     q: Question, visit: VisitState, *, on_add_person: Callable[[], None] | None = None
 ) -> ft.Control:
     a = shown(q, visit)
+    control: ft.Control
     if q.kind == "yes_no":
-        return YesNo(q, a, visit.answer, key=q.path)
-    if q.kind == "choice":
-        return Choice(q, a, visit.answer, key=q.path)
-    if q.kind == "multi":
-        return Multi(q, a, visit.answer, visit.toggle, key=q.path)
-    if q.kind == "people":
-        return _people(q, visit, on_add_person)
-    if q.kind == "routine":
-        return _routine(q, visit)
-    return Typed(q, a, visit.answer_text, visit.set_weight_unit, key=q.path)
+        control = YesNo(q, a, visit.answer, key=q.path)
+    elif q.kind == "choice":
+        control = Choice(q, a, visit.answer, key=q.path)
+    elif q.kind == "multi":
+        control = Multi(q, a, visit.answer, visit.toggle, key=q.path)
+    elif q.kind == "people":
+        control = _people(q, visit, on_add_person)
+    elif q.kind == "routine":
+        control = _routine(q, visit)
+    else:
+        control = Typed(q, a, visit.answer_text, visit.set_weight_unit, key=q.path)
+    return control

@@ -81,7 +81,7 @@ def summary(r: visits.Review, *, on_not_asked: Callable[[str], None] | None = No
             )
         )
     if r.factors:
-        tiles = [
+        tiles: list[ft.Control] = [
             ft.ExpansionTile(
                 title=ft.Text(f.title, size=16, weight=ft.FontWeight.W_600),
                 subtitle=ft.Text("High" if f.severity == "high" else "Increased", size=14),
@@ -137,21 +137,20 @@ def _answer_row(q: Question, visit: VisitState, on_open: Callable[[str], None] |
         colour, icon = ("#1F1F1F", ft.Icons.CHECK) if asked else (NOT_ASKED, ft.Icons.REMOVE)
         if not asked:
             shown = "Not asked" + (" (core question)" if q.core else "")
-    body = ft.Row(
-        [
-            ft.Icon(icon, color=colour, size=20),
-            ft.Column(
-                [
-                    ft.Text(q.label, size=14, color=NOT_ASKED),
-                    ft.Text(shown, size=16, color=colour, weight=ft.FontWeight.W_600),
-                ],
-                spacing=2,
-                expand=True,
-            ),
-        ]
-        + ([ft.Icon(ft.Icons.CHEVRON_RIGHT, color=NOT_ASKED)] if on_open else []),
-        vertical_alignment=ft.CrossAxisAlignment.CENTER,
-    )
+    parts: list[ft.Control] = [
+        ft.Icon(icon, color=colour, size=20),
+        ft.Column(
+            [
+                ft.Text(q.label, size=14, color=NOT_ASKED),
+                ft.Text(shown, size=16, color=colour, weight=ft.FontWeight.W_600),
+            ],
+            spacing=2,
+            expand=True,
+        ),
+    ]
+    if on_open:
+        parts.append(ft.Icon(ft.Icons.CHEVRON_RIGHT, color=NOT_ASKED))
+    body = ft.Row(parts, vertical_alignment=ft.CrossAxisAlignment.CENTER)
     return ft.Semantics(
         identifier=f"answer-{q.key}",
         button=on_open is not None,

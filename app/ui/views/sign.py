@@ -16,7 +16,7 @@ CHECKED = "I have checked this record and it is accurate"
 def _SignBox(ov: OpenVisit) -> ft.Control:
     visit = ov.visit
     confirmed, set_confirmed = ft.use_state(False)
-    reason = ft.use_ref(str)
+    typed: dict[str, str] = ft.use_memo(dict, [])
     r = visit.review
     pending = not_saved_list(visit)
     body: list[ft.Control] = [
@@ -49,12 +49,12 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
             ft.TextField(
                 label="Reason core questions were not asked",
                 hint_text="For example: parent declined to answer",
-                value=reason.current,
+                value=typed.get("reason", ""),
                 multiline=True,
                 min_lines=2,
                 text_size=16,
                 error=visit.errors.get("sign.reason"),
-                on_change=lambda e: setattr(reason, "current", e.control.value or ""),
+                on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
         ]
     body += [
@@ -69,7 +69,7 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
         ),
         nav_button(
             "Sign visit",
-            lambda e: visit.sign(reason=reason.current),
+            lambda e: visit.sign(reason=typed.get("reason", "")),
             primary=True,
             icon=ft.Icons.DRAW,
             key="sign",

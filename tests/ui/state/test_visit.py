@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from app.services import caseload, visits
+from app.services.problems import as_uuid
 from app.store import export_visit, get_family, list_audit, list_drafts
 from app.ui.state import AppState, VisitState
 from tests.ui.helpers import PASSPHRASE
@@ -40,7 +41,7 @@ def _open(store: Any, family_id: str) -> VisitState:
 
 def _exported(store: Any, visit_id: str) -> dict[str, Any]:
     with store.unit_of_work() as uow:
-        doc = export_visit(session=uow.session, visit_id=visits.as_uuid(visit_id))
+        doc = export_visit(session=uow.session, visit_id=as_uuid(visit_id))
         uow.commit()
     return doc
 
@@ -130,7 +131,7 @@ def test_typing_saves_without_redrawing_the_screen(store: Any, family_id: str) -
     def listener(_sender: object, name: str | None) -> None:
         changes.append(name)
 
-    visit.subscribe(listener)  # listeners are held weakly: keep `listener` alive here
+    visit.subscribe(listener)  # type: ignore[attr-defined]  # held weakly: keep `listener` alive
     assert visit.answer_text("baby.gestation_weeks", "3", final=False) is False
     assert visit.answer_text("baby.gestation_weeks", "36", final=False)
     assert visit.answer_text("notes.parents_said", "She sleeps in our b", final=False)
@@ -158,7 +159,7 @@ def test_a_draft_is_discarded_only_with_a_reason_kept_in_the_audit(store: Any, f
     assert visit.discard(reason="Started by mistake on the wrong baby")
     with store.session() as s:
         assert list_drafts(session=s) == []
-        events = list_audit(session=s, entity_id=visits.as_uuid(vid))
+        events = list_audit(session=s, entity_id=as_uuid(vid))
     assert any(e.action == "discard_draft" and e.detail["reason"].startswith("Started") for e in events)
 
 
@@ -203,7 +204,7 @@ def test_signing_updates_the_baby_record_and_the_next_visit_is_prefilled(store: 
     assert visit.answer("sleep.bed_sharing", "sometimes")
     assert visit.sign(reason="Other questions next time")
     with store.session() as s:
-        baby = get_family(session=s, family_id=visits.as_uuid(family_id)).babies[0]
+        baby = get_family(session=s, family_id=as_uuid(family_id)).babies[0]
     assert (baby.gestation_weeks, baby.gestation_days) == (36, 2)
     assert baby.birth_weight_kg == pytest.approx(5.0625 * 0.45359237, abs=0.001)
     nxt = _open(store, family_id)
