@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import flet as ft
 
 from app.services import leaflets
@@ -14,7 +17,7 @@ from app.ui.views.widgets import button_style, heading, nav_button, notice, page
 def LeafletView() -> ft.View:
     ov = use_open_visit(under_review=True)
     visit, vid = ov.visit, ov.visit_id
-    link_for = ft.use_context(PdfCtx)
+    link_for = cast(Callable[[bytes, str], str], ft.use_context(PdfCtx))
     picker = ft.use_memo(ft.FilePicker, [])
     version = (tuple(sorted(visit.answers.items(), key=str)), tuple(sorted(visit.notes.items())))
     pdf = ft.use_memo(lambda: leaflets.leaflet_pdf(store=ov.app.store, visit_id=vid), [vid, str(version)])
