@@ -277,6 +277,12 @@ def _people(family: Any) -> tuple[PersonChoice, ...]:
     return tuple(out)
 
 
+def family_people(*, store: Store, family_id: str) -> tuple[PersonChoice, ...]:
+    """The family's carers and other adults, as answers to "who was present"."""
+    with store.session() as s:
+        return _people(get_family(session=s, family_id=as_uuid(family_id)))
+
+
 def _last_signed(session: Any, *, family_id: Any, baby_id: Any, not_id: Any) -> LastVisit | None:
     signed = [
         v

@@ -91,6 +91,13 @@ class VisitState:
         key = path if path.startswith("notes.") else self.stored_path(path)
         return parse_typed(kind, key, text).problem or "not a valid answer"
 
+    def refresh_people(self) -> None:
+        """Re-read the family's people (someone may have been added since the visit opened)."""
+        if self._store is not None and self.family_id:
+            people = visits.family_people(store=self._store, family_id=self.family_id)
+            if people != tuple(self.people):
+                self.people = list(people)
+
     def forget(self) -> None:
         """The store locked: drop the open visit (the address reopens it after unlocking)."""
         self._store = None

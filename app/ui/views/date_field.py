@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import flet as ft
 
+from app.services.typed import parse_uk_date
+
 UK = ZoneInfo("Europe/London")
 DATE_TYPING = r"^[0-9]{0,2}(/([0-9]{0,2}(/[0-9]{0,4})?)?)?$"  # what may be typed, keystroke by keystroke
 EARLIEST = dt.date(2000, 1, 1)
@@ -48,6 +50,8 @@ def DateField(
     """
     page = ft.context.page
     last_day = last or dt.date.today()
+    day = None if error else parse_uk_date(text)
+    shown = helper or (f"{day:%A} {day.day} {day:%B %Y}" if day else "")
 
     def typed(e: ft.Event[ft.TextField]) -> None:
         on_text(e.control.value or "", final=False)
@@ -75,7 +79,7 @@ def DateField(
         label=label,
         value=text,
         hint_text="dd/mm/yyyy",
-        helper=helper or None,
+        helper=shown or None,
         error=error,
         error_max_lines=3,
         keyboard_type=ft.KeyboardType.NUMBER,

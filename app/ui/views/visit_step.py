@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import flet as ft
@@ -15,7 +16,7 @@ from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_b
 MORE_BELOW = "More questions below: scroll down"
 
 
-def _after(path: str, visit: VisitState) -> list[ft.Control]:
+def _after(path: str, visit: VisitState, add_adult: Callable[[], None]) -> list[ft.Control]:
     """Prompts shown just below the question they belong to (never above: nothing moves up)."""
     if path == "sleep.seen" and visit.value("sleep.seen") is not True:
         return [
@@ -26,7 +27,7 @@ def _after(path: str, visit: VisitState) -> list[ft.Control]:
                 key="prompt-ask-to-see",
             )
         ]
-    if path == "family.unidentified_adults" and visit.value(path) is True:
+    if path == "family.unidentified_adults" and visit.value(path) is True and not visit.signed:
         return [
             notice(
                 "Be curious: who are they, do they stay overnight, do they care for baby? "
@@ -34,7 +35,8 @@ def _after(path: str, visit: VisitState) -> list[ft.Control]:
                 title="Be curious about adults",
                 tone="warning",
                 key="prompt-curious",
-            )
+            ),
+            nav_button("Add this adult", lambda e: add_adult(), icon=ft.Icons.PERSON_ADD),
         ]
     return []
 
@@ -90,6 +92,7 @@ def VisitStepView() -> ft.View:
             await page.views[-1].scroll_to(scroll_key=target, duration=300)
 
     ft.use_effect(lambda: page.run_task(focus_question), [step.slug])
+    ft.use_effect(visit.refresh_people, [step.slug])  # people added meanwhile are offered
 
     def scrolled(e: Any) -> None:
         at_end = e.pixels >= e.max_scroll_extent - 24
@@ -113,9 +116,13 @@ def VisitStepView() -> ft.View:
         ),
     )
     questions: list[ft.Control] = []
+
+    def add_adult() -> None:
+        ov.go(f"{ov.family}/person/adult/new")
+
     for q in step.questions:
-        questions.append(question_control(q, visit))
-        questions += _after(q.path, visit)
+        questions.append(question_control(q, visit, on_add_person=add_adult))
+        questions += _after(q.path, visit, add_adult)
     private = (
         [notice("Private to you: these answers are never printed on the family's leaflet.", tone="info")]
         if step.private
