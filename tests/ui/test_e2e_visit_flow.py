@@ -141,6 +141,11 @@ def test_back_from_a_step_the_review_and_sign_returns_to_the_previous_screen(
         shot(page, "visit-21-sign", size)
         back(page)  # from sign: the review
         page.get_by_role("heading", name="The record").wait_for()
+        tap(page.get_by_role("button", name="Leaflet", exact=True))
+        page.get_by_role("button", name="Open leaflet (PDF)").wait_for()
+        shot(page, "visit-23-leaflet", size)
+        back(page)  # from the leaflet: the review
+        page.get_by_role("heading", name="The record").wait_for()
         back(page)
         heading_shown(page, STEPS[-2].title)
         for step in reversed(STEPS[:-2]):  # and so on, one screen at a time, to the first step
@@ -215,7 +220,7 @@ def test_review_shows_a_recorded_and_a_pending_answer_and_the_export_holds_no_va
         assert doc["sleep"]["place"] == "sofa"
 
 
-@pytest.mark.parametrize(("size", "viewport"), [("phone", PHONE), ("tablet", TABLET)])
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
 def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
@@ -239,4 +244,7 @@ def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason
         tap(page.get_by_role("button", name="Sign visit"))
         page.get_by_text(re.compile("Signed incomplete, reason: Parent declined to answer")).wait_for()
         shot(page, "visit-42-signed", size)
+        tap(page.get_by_role("button", name="Amend this visit"))
+        page.get_by_role("button", name="Record amendment").wait_for()
+        shot(page, "visit-43-amend", size)
     assert drafts_on_disk(home) == []

@@ -6,8 +6,8 @@ import flet as ft
 
 from app.ui.views.amend import Amend
 from app.ui.views.open_visit import OpenVisit, use_open_visit, visit_appbar
-from app.ui.views.record import answers_by_step, not_saved_list, summary
-from app.ui.views.widgets import heading, nav_button, notice, page_body
+from app.ui.views.record import answers_by_step, headline, not_saved_list, summary
+from app.ui.views.widgets import heading, nav_button, notice, page_body, risk_badge
 
 CHECKED = "I have checked this record and it is accurate"
 
@@ -19,7 +19,18 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
     typed: dict[str, str] = ft.use_memo(dict, [])
     r = visit.review
     pending = not_saved_list(visit)
-    body: list[ft.Control] = [
+    body: list[ft.Control] = []
+    if r is not None:
+        body.append(
+            ft.Row(
+                [
+                    risk_badge(r.risk_level),
+                    ft.Text(headline(r), size=16, weight=ft.FontWeight.W_600, expand=True),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            )
+        )
+    body += [
         heading("Sign this visit", size=22),
         ft.Text(
             "Once signed the visit cannot be edited: corrections become amendments with a reason.", size=16
@@ -58,14 +69,20 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
             ),
         ]
     body += [
-        ft.Container(
-            content=ft.Checkbox(
-                label=CHECKED,
-                value=confirmed,
-                on_change=lambda e: set_confirmed(bool(e.control.value)),
-                label_style=ft.TextStyle(size=16),
+        ft.Container(  # the words wrap on a phone; tapping them ticks the box too
+            content=ft.Row(
+                [
+                    ft.Checkbox(
+                        value=confirmed,
+                        semantics_label=CHECKED,
+                        on_change=lambda e: set_confirmed(bool(e.control.value)),
+                    ),
+                    ft.Text(CHECKED, size=16, expand=True),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
             ),
-            padding=ft.Padding.only(right=16),
+            on_click=lambda e: set_confirmed(not confirmed),
+            padding=ft.Padding.only(right=8, top=4, bottom=4),
         ),
         nav_button(
             "Sign visit",
