@@ -121,9 +121,12 @@ def _until(check: Any, started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+RISK_NOW_JS = """() => ([...document.querySelectorAll('flt-semantics')]
+  .map(n => n.textContent.trim()).find(t => /^Risk so far: \\w+$/.test(t)) || '')"""
+
+
 def _risk_word(page: Any) -> str:
-    node = page.locator('flt-semantics[aria-label^="Risk so far: "]').first
-    return str(node.get_attribute("aria-label")).removeprefix("Risk so far: ")
+    return str(page.evaluate(RISK_NOW_JS)).removeprefix("Risk so far: ")
 
 
 def in_browser(home: Path, taps: int) -> dict[str, Any]:
@@ -131,6 +134,10 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
     from app.store import list_drafts
 
     reader = session.unlock(home=home, passphrase=PASSPHRASE)
+    with reader.session() as s:
+        old = [str(d.id) for d in list_drafts(session=s) if d.family_name == "Benchmark family"]
+    for draft in old:  # every run starts a fresh visit (a reused store keeps the last run's draft)
+        visits.discard_draft(store=reader, visit_id=draft, reason="benchmark run")
     try:
         with running_app(home, demo=False) as app, chromium() as browser:
             page = open_page(browser, app.url, TABLET)
@@ -147,13 +154,10 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
                 tap(page.get_by_role("button", name="Next", exact=True))
                 page.get_by_role("heading", name=title, exact=True).wait_for()
             samples, clicks, disk = [], [], []
-            badge = 'flt-semantics[aria-label^="Risk so far: "]'
             choose(page, "sleep.place", "Sofa")
-            page.locator('flt-semantics[aria-label="Risk so far: High"]').wait_for()
+            page.get_by_text("Risk so far: High", exact=True).wait_for()
             choose(page, "sleep.place", "Cot")
-            page.wait_for_function(
-                f"() => document.querySelector('{badge}')?.getAttribute('aria-label') !== 'Risk so far: High'"
-            )
+            page.wait_for_function(f"() => !({RISK_NOW_JS})().endsWith('High')")
             words = {"Sofa": "High", "Cot": _risk_word(page)}
             for i in range(taps):
                 place = ("Sofa", "Cot")[i % 2]
@@ -161,7 +165,7 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
                 radio.scroll_into_view_if_needed()
                 # Timed inside the page: DOM tap -> the risk words change in the accessibility tree.
                 samples.append(radio.evaluate(TAP_TO_SCREEN_JS, f"Risk so far: {words[place]}"))
-            for i in range(taps):  # tap -> on disk, the tap dispatched in the page with no waiting
+            for i in range(taps):  # tap -> on disk: the tap dispatched in the page, the app idle before it
                 place = ("Sofa", "Cot")[i % 2]
                 radio = question(page, "sleep.place").get_by_role("radio", name=place, exact=True)
                 started = time.perf_counter()
@@ -172,8 +176,12 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
                         started,
                     )
                 )
+                page.get_by_text(f"Risk so far: {words[place]}", exact=True).wait_for()
+            for i in range(taps):  # the same tap as Playwright's click (it waits for frames)
+                place = ("Sofa", "Cot")[i % 2]
                 started = time.perf_counter()
-                choose(page, "sleep.place", ("Cot", "Sofa")[i % 2])  # Playwright's click waits for frames
+                choose(page, "sleep.place", place)
+                page.get_by_text(f"Risk so far: {words[place]}", exact=True).wait_for()
                 clicks.append((time.perf_counter() - started) * 1000)
             for step in STEPS[3:]:
                 tap(page.get_by_role("button", name="Next", exact=True))
@@ -185,6 +193,8 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
             page.keyboard.type(NOTE, delay=40)  # a fast typist: 25 keys a second
             last_key = time.perf_counter()
             typed = _until(lambda: _disk(reader, vid)[1] == NOTE, last_key)
+            if typed != typed:  # nan: say what did arrive
+                print(f"typed text on disk: {_disk(reader, vid)[1]!r}")
             rss = _rss_mib(app.proc.pid)
     finally:
         reader.close()

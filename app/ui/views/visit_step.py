@@ -64,6 +64,7 @@ def risk_so_far(visit: VisitState) -> list[ft.Control]:
         ft.Semantics(
             label=f"Risk so far: {visit.risk_word}",
             container=True,
+            exclude_semantics=True,
             content=ft.Container(content=risk_badge(r.risk_level), padding=ft.Padding.only(right=12)),
         )
     ]
