@@ -23,3 +23,15 @@ def rng(request: pytest.FixtureRequest) -> random.Random:
         "setup", "random seed", f"seed {seed}: rerun with {SEED_VARIABLE}={seed} to repeat this run"
     )
     return random.Random(seed)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `pytest -n N --dist loadgroup` the browser tests share one worker, one at a time.
+
+    Each drives a real app process and a real Chromium; two at once on a 2-core machine only
+    make both slower. Everything else spreads over the workers test by test.
+    """
+    for item in items:
+        if item.get_closest_marker("e2e") is not None:
+            item.add_marker(pytest.mark.xdist_group("browser"))

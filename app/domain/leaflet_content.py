@@ -59,6 +59,11 @@ class Picture(StrEnum):
     safer_bed = "safer_bed"
     extra_care = "extra_care"
     plan_ahead = "plan_ahead"
+    twins = "twins"
+    swaddle = "swaddle"
+    head_uncovered = "head_uncovered"
+    baby_check = "baby_check"
+    no_others_in_bed = "no_others_in_bed"
 
 
 FACTOR_PICTURES: dict[str, Picture] = {

@@ -46,6 +46,8 @@ def numbered_canvas(content: LeafletContent, layout: Layout) -> type[Canvas]:
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._pages: list[dict[str, object]] = []
+            # Viewers show "Safer sleep for <baby>" in the title bar, not the file name.
+            self.setViewerPreference("DisplayDocTitle", "true")
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))

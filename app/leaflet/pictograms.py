@@ -197,6 +197,65 @@ def plan_ahead(c: Canvas) -> None:
     _cot(c, 0.52, 0.12, 0.94, 0.5, mattress=0.06)  # a travel cot ready for the night
 
 
+def twins(c: Canvas) -> None:
+    _cot(c, 0.04, 0.16, 0.46, 0.6, mattress=0.06)
+    _cot(c, 0.54, 0.16, 0.96, 0.6, mattress=0.06)
+    _baby_on_back(c, 0.1, 0.3, 0.3)
+    _baby_on_back(c, 0.6, 0.3, 0.3)
+
+
+def swaddle(c: Canvas) -> None:
+    c.circle(0.22, 0.5, 0.12, stroke=1, fill=1)  # head, face free
+    wrap = c.beginPath()  # a thin wrap from the shoulders down, never over the head
+    wrap.moveTo(0.36, 0.36)
+    wrap.lineTo(0.78, 0.4)
+    wrap.curveTo(0.94, 0.44, 0.94, 0.58, 0.78, 0.62)
+    wrap.lineTo(0.36, 0.64)
+    wrap.close()
+    c.drawPath(wrap, stroke=1, fill=1)
+    c.line(0.5, 0.38, 0.5, 0.64)
+    c.line(0.64, 0.39, 0.64, 0.63)
+
+
+def head_uncovered(c: Canvas) -> None:
+    c.circle(0.5, 0.38, 0.22, stroke=1, fill=1)  # baby's face
+    _ink(c)
+    c.circle(0.42, 0.42, 0.025, stroke=0, fill=1)
+    c.circle(0.58, 0.42, 0.025, stroke=0, fill=1)
+    hat = c.beginPath()  # a hat lifted off, struck through: no hats for sleep
+    hat.moveTo(0.3, 0.7)
+    hat.curveTo(0.32, 0.94, 0.68, 0.94, 0.7, 0.7)
+    hat.close()
+    c.setFillColor(BOX_FILL)
+    c.drawPath(hat, stroke=1, fill=1)
+    c.saveState()
+    c.setStrokeColor(NO_INK)
+    c.setLineWidth(0.07)
+    c.line(0.26, 0.94, 0.74, 0.66)
+    c.restoreState()
+
+
+def baby_check(c: Canvas) -> None:
+    c.roundRect(0.3, 0.08, 0.4, 0.84, 0.07, stroke=1, fill=1)  # a phone: the Baby Check app
+    c.setLineWidth(0.08)
+    c.line(0.5, 0.36, 0.5, 0.64)
+    c.line(0.36, 0.5, 0.64, 0.5)
+
+
+def no_others_in_bed(c: Canvas) -> None:
+    _bed(c, 0.1, 0.9, base=0.3, top=0.46)
+    cat = c.beginPath()  # a pet on the bed
+    cat.moveTo(0.52, 0.46)
+    cat.lineTo(0.52, 0.66)
+    cat.lineTo(0.58, 0.6)
+    cat.lineTo(0.66, 0.6)
+    cat.lineTo(0.72, 0.66)
+    cat.lineTo(0.72, 0.46)
+    cat.close()
+    c.drawPath(cat, stroke=1, fill=1)
+    _never(c)
+
+
 DRAWINGS: dict[Picture, Draw] = {
     Picture.back_to_sleep: back_to_sleep,
     Picture.clear_cot: clear_cot,
@@ -211,6 +270,11 @@ DRAWINGS: dict[Picture, Draw] = {
     Picture.safer_bed: safer_bed,
     Picture.extra_care: extra_care,
     Picture.plan_ahead: plan_ahead,
+    Picture.twins: twins,
+    Picture.swaddle: swaddle,
+    Picture.head_uncovered: head_uncovered,
+    Picture.baby_check: baby_check,
+    Picture.no_others_in_bed: no_others_in_bed,
 }
 
 

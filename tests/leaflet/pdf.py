@@ -25,6 +25,7 @@ class ReadBack:
     metadata: dict[str, str]
     small_runs: list[str]  # text drawn below 12 pt
     language: str  # the document catalog's /Lang
+    shows_title: bool  # /ViewerPreferences /DisplayDocTitle: viewers show the title, not the file name
 
     @property
     def text(self) -> str:
@@ -67,8 +68,10 @@ def read_pdf(pdf: bytes) -> ReadBack:
             if action and action.get("/URI"):
                 links.add(str(action["/URI"]))
     meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
-    language = str(reader.trailer["/Root"].get("/Lang", ""))
-    return ReadBack(pages, sizes, links, meta, small, language)
+    root = reader.trailer["/Root"]
+    language = str(root.get("/Lang", ""))
+    shows_title = bool((root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle", False))
+    return ReadBack(pages, sizes, links, meta, small, language, shows_title)
 
 
 def render_pngs(pdf: bytes, folder: Path, dpi: int = 50) -> list[Path]:

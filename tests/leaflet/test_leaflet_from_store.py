@@ -17,6 +17,9 @@ from app.services.settings import save_team_phone
 from tests.leaflet.pdf import read_pdf
 from tests.store.writing import writing
 
+# Slow: a real `safesleep` process per case: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
+
 KEY = "leaflet test key"
 TODAY = dt.date.today()
 

@@ -36,6 +36,7 @@ def test_metadata_names_the_sheet_in_british_english_with_the_team_as_author(nam
     assert text.metadata["/Author"] == "Portswood HV team"
     assert text.metadata["/Subject"]
     assert text.language == "en-GB"
+    assert text.shows_title
     assert " ".join(text.pages[0].split()).startswith(content.title)  # real, extractable text
 
 

@@ -14,6 +14,9 @@ import pytest
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
 
+# Slow: a session of real `safesleep` processes: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 VISIT = {
     "format": "safesleep.visit/1",
