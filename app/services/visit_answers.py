@@ -7,7 +7,9 @@ One keystroke costs one small write: no whole-visit validation beyond the store'
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,8 +93,22 @@ def set_pending(*, store: Store, visit_id: str, changes: dict[str, str | None]) 
 
 
 # ------------------------------------------------------------------ typed answers
+ISO_IN_WORDS = re.compile(r"(visit\.date|baby\.date_of_birth) \((\d{4}-\d{2}-\d{2})\)")
+FIELD_WORDS = {"visit.date": "the visit date", "baby.date_of_birth": "the date of birth"}
+
+
+def plain(message: str) -> str:
+    """A domain message in screen words: 'visit.date (2026-12-01)' -> 'the visit date (1 Dec 2026)'."""
+
+    def words(m: re.Match[str]) -> str:
+        day = dt.date.fromisoformat(m[2])
+        return f"{FIELD_WORDS[m[1]]} ({day.day} {day:%b %Y})"
+
+    return ISO_IN_WORDS.sub(words, message)
+
+
 def _problem(path: str, exc: VisitError) -> str:
-    return answer_error(path, [str(p) for p in exc.problems]).message
+    return plain(answer_error(path, [str(p) for p in exc.problems]).message)
 
 
 def _save(store: Store, visit_id: str, path: str, value: Any, pending: dict[str, str | None]) -> str | None:

@@ -143,6 +143,11 @@ def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
     if clear:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
+        left = box.input_value()  # a value the app set may not be selectable: delete it key by key
+        if left:
+            page.keyboard.press("End")
+            for _ in left:
+                page.keyboard.press("Backspace")
     box.press_sequentially(text)
 
 

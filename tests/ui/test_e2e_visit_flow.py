@@ -189,6 +189,15 @@ def test_a_date_typed_as_03_04_2026_is_stored_as_2026_04_03(tmp_path: Path) -> N
         page.keyboard.press("Tab")
         page.get_by_text("Saved", exact=True).wait_for()
         assert exported(home)["baby"]["date_of_birth"] == "2026-04-03"
+        today = dt.date.today()
+        tap(page.get_by_role("button", name="Choose date: Date of birth"))  # or pick it from the calendar
+        tap(page.get_by_role("button", name=re.compile(rf"^{today.day}, \w+, .*{today:%B}.*{today.year}")))
+        tap(page.get_by_role("button", name="OK", exact=True))
+        page.get_by_text(f"{today:%A} {today.day} {today:%B %Y}").wait_for()
+        assert exported(home)["baby"]["date_of_birth"] == today.isoformat()
+        type_into(page, "Date of birth", "03/04/2026", clear=True)
+        page.keyboard.press("Tab")
+        page.get_by_text("Friday 3 April 2026").wait_for()
         tap(page.get_by_role("button", name="Review now"))
         question(page, "answer-baby.date_of_birth").get_by_text("3 Apr 2026").wait_for()
 

@@ -21,6 +21,7 @@ from app.ui.state.visit_words import amendment_line, last_time_words, signed_lin
 WEIGHT_PATHS = {"kg": "baby.birth_weight_kg", "lb": "baby.birth_weight_lb"}
 WEIGHT = "baby.birth_weight_kg"  # the question; its answer is stored under the unit's path
 NOT_SAVED = "This answer is not saved yet: "
+NOT_SAVED_STATUS = "Not saved yet: see red"
 
 
 def not_saved(message: str) -> str:
@@ -50,6 +51,7 @@ class VisitState:
     last_time: str = ""
     people: list[visits.PersonChoice] = field(default_factory=list)
     signed_note: str = ""
+    edits: int = 0  # bumped when a field is left: the screen redraws from what was saved quietly
     _store: Any = field(default=None, repr=False)
     _trail: list[str] = field(default_factory=list, repr=False)
     _focus: str = field(default="", repr=False)
@@ -226,7 +228,8 @@ class VisitState:
             self.pending = {**self.pending, path: text}
             self.errors = {**self.errors, path: not_saved(problem)}
         self.review = visits.review(self.answers)
-        self.saved = "Saved" if problem is None else "Not saved yet: see the answer marked in red"
+        self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
+        self.edits += 1
         return problem is None
 
     def _apply_quietly(self, path: str, stored: str, value: Any, text: str, problem: str | None) -> None:
@@ -324,7 +327,8 @@ class VisitState:
         errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
         self.errors = errors
         self.review = visits.review(self.answers)
-        self.saved = "Saved" if not outcome.problems else "Not saved yet: see the answer marked in red"
+        self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
+        self.edits += 1
         return key not in outcome.problems
 
     # ------------------------------------------------------------------ notes
@@ -353,7 +357,8 @@ class VisitState:
         else:
             self.pending = {**self.pending, key: text}
             self.errors = {**self.errors, key: not_saved(outcome.problem)}
-        self.saved = "Saved" if outcome.problem is None else "Not saved yet: see the answer marked in red"
+        self.saved = "Saved" if outcome.problem is None else NOT_SAVED_STATUS
+        self.edits += 1
         return outcome.problem is None
 
     # ------------------------------------------------------------------ closing
