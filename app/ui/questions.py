@@ -180,7 +180,11 @@ WORDS: dict[str, tuple[str, str, str]] = {
         "Tick each situation and write their own arrangement",
         "",
     ),
-    "plan.advice_declined": ("Did the family decline the safer sleep advice?", "", ""),
+    "plan.advice_declined": (
+        "Did the family decline the safer sleep advice?",
+        "Private to you: never printed on the leaflet",
+        "",
+    ),
     "notes.parents_said": ("What the parents said", "", ""),
     "notes.observed": ("What you observed of baby", "", ""),
     "notes.agreed_actions": ("Agreed actions", "", ""),

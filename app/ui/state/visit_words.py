@@ -25,6 +25,8 @@ def change_words(path: str, before: Any, after: Any) -> str:
     shown = "baby.birth_weight_kg" if path in WEIGHT_PATHS else path
 
     def w(v: Any) -> str:
+        if path == "notes.follow_up_date":
+            return words_for("notes.follow_up", v) if v else "none"
         if path.startswith("notes."):
             return f"“{v}”" if v else "empty"
         return words_for(path if path in WEIGHT_PATHS else shown, v)

@@ -24,7 +24,7 @@ def new_value(
     q: Question, visit: VisitState, picked: str, ticked: list[str], typed: str
 ) -> tuple[str, Any, str]:
     """(stored path, new value, problem) for what the amend form holds."""
-    path = visit.stored_path(q.path)
+    path = "notes.follow_up_date" if q.path == "notes.follow_up" else visit.stored_path(q.path)
     if q.kind == "yes_no":
         return path, {YES: True, NO: False}.get(picked), ""
     if q.kind == "choice":

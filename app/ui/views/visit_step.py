@@ -27,6 +27,15 @@ def _after(path: str, visit: VisitState, add_adult: Callable[[], None]) -> list[
                 key="prompt-ask-to-see",
             )
         ]
+    if path == "family.out_of_routine_planned" and visit.value(path) is True:
+        return [
+            notice(
+                "Agree a plan with the family for where baby will sleep: write it on The plan step.",
+                title="Plan for the change of routine",
+                tone="info",
+                key="prompt-routine",
+            )
+        ]
     if path == "family.unidentified_adults" and visit.value(path) is True and not visit.signed:
         return [
             notice(

@@ -251,3 +251,11 @@ def test_the_out_of_routine_plan_is_kept_by_situation_with_the_familys_arrangeme
     ]
     assert visit.set_routine("night_away", None)
     assert visit.value("plan.out_of_routine") is None
+
+
+def test_a_follow_up_date_is_amended_in_words(store: Any, family_id: str) -> None:
+    visit = _open(store, family_id)
+    assert visit.answer_text("notes.follow_up", "20/12/2026")
+    assert visit.sign(reason="Short visit")
+    assert visit.amend(reason="Moved at the family's request", changes={"notes.follow_up_date": "2026-12-22"})
+    assert "Follow-up date: 20 Dec 2026 → 22 Dec 2026" in visit.amendments[0]
