@@ -9,6 +9,7 @@ import flet as ft
 
 from app.ui.questions import STEP_SLUGS, STEPS, step_index
 from app.ui.state import VisitState
+from app.ui.views.fold import below_the_fold
 from app.ui.views.open_visit import OpenVisit, use_open_visit, visit_appbar
 from app.ui.views.question import question_control
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, risk_badge
@@ -93,7 +94,9 @@ def VisitStepView() -> ft.View:
     params = ft.use_route_params()
     i = step_index(params.get("step", STEP_SLUGS[0]))
     step = STEPS[i]
-    more, set_more = ft.use_state(len(step.questions) >= 3)
+    folded = below_the_fold(step, ft.context.page.width or 0, ft.context.page.height or 0)
+    scrolled_to, set_scrolled_to = ft.use_state(("", False))  # (step, more below) once it is scrolled
+    more = scrolled_to[1] if scrolled_to[0] == step.slug else folded
     page = ov.page
 
     async def focus_question() -> None:
@@ -107,7 +110,7 @@ def VisitStepView() -> ft.View:
     def scrolled(e: Any) -> None:
         at_end = e.pixels >= e.max_scroll_extent - 24
         if at_end == more:
-            set_more(not at_end)
+            set_scrolled_to((step.slug, not at_end))
 
     previous = f"{ov.base}/step/{STEP_SLUGS[i - 1]}" if i > 0 else ov.family
     last = i + 1 == len(STEPS)
