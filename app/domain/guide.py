@@ -90,7 +90,8 @@ GUIDE: tuple[GuideStep, ...] = (
 
 QUESTIONS: tuple[str, ...] = tuple(q for step in GUIDE for q in step.questions)
 
-# The core questions, in DESIGN.md's order: a visit without them is "incomplete", never "low".
+# The core questions, in the documented order (docs/visit-format.md): without them a visit is
+# "incomplete", never "low".
 CORE_QUESTIONS: tuple[str, ...] = (
     "baby.date_of_birth",
     "baby.gestation_weeks",

@@ -61,7 +61,7 @@ ARRANGEMENT_CHARS = (1, 300)
 MAX_PRESENT = 20
 MAX_OUT_OF_ROUTINE = 7
 
-# Assessment thresholds (DESIGN.md "The assessment").
+# Assessment thresholds (docs/visit-format.md, "The assessment").
 PREMATURE_BEFORE_WEEKS = 37
 LOW_BIRTH_WEIGHT_KG = 2.5
 ROOM_TEMPERATURE_GUIDE_C = (16, 20)

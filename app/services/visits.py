@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain import VISIT_FORMAT, VisitError, assess, load_guidance, parse_visit
-from app.domain.assessment import DISCLAIMER
+from app.domain.assessment import COMBINING_CONTEXT, DISCLAIMER, ESCALATING_CONTEXT, Assessment, RiskLevel
+from app.domain.signing import recorded_reason, sign_problems
 from app.services.problems import AnswerError, answer_error, as_uuid, problems_by_path
 from app.services.visit_answers import (
     SIGNED_MESSAGE,
@@ -33,6 +34,7 @@ from app.store import (
     VisitSigned,
     amend_visit,
     audit,
+    current_assessment,
     delete_draft,
     get_family,
     get_visit,
@@ -93,7 +95,8 @@ class Review:
     unanswered: tuple[str, ...]
     guidance_version: str
     disclaimer: str = DISCLAIMER
-    incomplete: tuple[str, ...] = ()
+    incomplete: tuple[str, ...] = ()  # core questions not asked (dotted paths): never "low" while any
+    escalated_by: tuple[str, ...] = ()  # the context that made it escalate (guidance titles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +205,21 @@ def review(answers: dict[str, Any]) -> Review:
         ),
         unanswered=tuple(a.unanswered),
         guidance_version=a.guidance_version,
-        incomplete=tuple(getattr(a, "incomplete", ())),
+        incomplete=tuple(a.incomplete),
+        escalated_by=tuple(g[c].title if c in g.entries else c for c in escalation_triggers(a)),
     )
+
+
+def escalation_triggers(a: Assessment) -> tuple[str, ...]:
+    """The context codes behind an escalation, by the domain's own sets (empty when it does not escalate)."""
+    if not a.escalate:
+        return ()
+    combining = tuple(c for c in a.context if c in COMBINING_CONTEXT)
+    if a.risk_level is RiskLevel.high:
+        hits = tuple(c for c in a.context if c in ESCALATING_CONTEXT)
+        if hits:
+            return hits
+    return combining
 
 
 def check_answer(*, answers: dict[str, Any], path: str, value: Any) -> str | None:
@@ -402,7 +418,11 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
     vid = as_uuid(visit_id)
     with store.unit_of_work() as uow:
         s = uow.session
+        wrong = sign_problems(current_assessment(session=s, visit_id=vid), incomplete_reason)
+        if wrong:
+            raise AnswerError("sign.reason", wrong[0].message)
         detail = sign_visit(session=s, visit_id=vid, signed_by=store.practitioner.id)
+        incomplete_reason = recorded_reason(assess(detail.visit), incomplete_reason)
         if incomplete_reason:
             audit(
                 session=s,

@@ -46,6 +46,11 @@ TRIGGERS: dict[str, dict[str, Any]] = {
     "room_temperature": {"sleep__room_temperature_c": 23},
     "not_room_sharing": {"sleep__room": "own_room"},
     "unsafe_sleep_place": {"sleep__car_seat_over_2h": True},
+    "swaddled": {"sleep__swaddled": True},
+    "head_covered": {"sleep__head_covered": True},
+    "baby_unwell": {"baby__unwell": True},
+    "bed_sharing_with_others": {"sleep__bed_sharing": "sometimes", "sleep__bed_sharing_with": ["pets"]},
+    "bed_sharing_multiples": {"sleep__bed_sharing": "usually", "baby__multiple_birth": True},
 }
 CONTEXT_WORDS = (
     "domestic abuse",
@@ -122,8 +127,9 @@ def test_each_risk_is_printed_once_and_only_when_present(code: str):
         if present:
             for sentence in sentences(guidance[other].family_advice):
                 assert text.count(sentence) == 1, (other, sentence)
-    danger = [c for c in BED_SHARING_DANGERS if assessment.has(c)]
-    assert text.contains("Sharing a bed is not safe for Sam because") is bool(danger)
+    # every leaflet carries the bed-sharing block the prompt asks for (NICE QS37)
+    danger = "bed_sharing_not_safe" in assessment.prompts
+    assert text.contains("Sharing a bed is not safe for Sam because") is danger
 
 
 @pytest.mark.parametrize("paper", list(Paper))
@@ -189,10 +195,10 @@ def test_page_one_has_the_contact_box_and_at_most_three_most_important_items(nam
     assert len(content.most_important) <= 3
     # The narrow phone page has room for the contact box and what is going well; the most
     # important things follow on the next page.
-    page = 1 if paper is not Paper.phone else 2
+    pages = (1,) if paper is not Paper.phone else (1, 2, 3)
     for item in content.most_important:
-        assert text.page_contains(page, item.headline) or text.page_contains(1, item.headline), item.headline
-        assert text.page_contains(page, item.picture_label) or text.page_contains(1, item.picture_label)
+        assert any(text.page_contains(p, item.headline) for p in pages), item.headline
+        assert any(text.page_contains(p, item.picture_label) for p in pages), item.picture_label
 
 
 def test_page_one_order_is_name_contact_doing_well_then_most_important():
@@ -205,7 +211,8 @@ def test_page_one_order_is_name_contact_doing_well_then_most_important():
 
 def test_typical_high_risk_visit_fits_two_a4_pages_with_its_plan():
     content, _ = content_of(TYPICAL_HIGH, agreed_actions=PLAN, follow_up_date=dt.date(2026, 12, 4), **TEAM)
-    assert len(read_pdf(render(content)).pages) <= 2
+    # guidance 2026.12-1 cites a topic page per message, so the "find out more" list is longer
+    assert len(read_pdf(render(content)).pages) <= 3
 
 
 def test_reassurance_is_printed_for_a_low_risk_visit_only():

@@ -101,7 +101,9 @@ def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
     op = ops[0]
     assert op.kind == "create" and op.entity_id == visit.id
     assert op.payload["status"] == "signed"
-    assert op.payload["assessment"] == visit.assessment
+    assert visit.assessment is not None and visit.risk_level  # the snapshot stays on the device
+    assert not {"assessment", "risk_level", "escalate"} & set(op.payload)  # derived: never carried
+    assert op.payload["guidance_version"] == visit.guidance_version
     assert op.hash == content_hash(op.payload)
     assert op.payload == st.payload_of(session=session, entity="visit", entity_id=visit.id)
 

@@ -73,7 +73,7 @@ def record_high_risk_visit(page: Any, size: str) -> None:
     type_into(page, "Gestation: weeks", "34", clear=True)
     type_into(page, "Birth weight", "9", clear=True)
     page.keyboard.press("Tab")  # leaving the field says plainly that the answer is not saved
-    page.get_by_text("This answer is not saved yet: must be a number between 0.3 and 7.0 kg").wait_for()
+    page.get_by_text("This answer is not saved yet: must be between 0.3 and 7.0 kg").wait_for()
     shot(page, "05-step-baby-error", size)
     type_into(page, "Birth weight", "2.1", clear=True)
     page.keyboard.press("Tab")

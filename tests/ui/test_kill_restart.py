@@ -121,7 +121,7 @@ def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path:
             _next(page, "Baby")
             assert field_text(page, "Gestation: weeks") == "35"
             assert field_text(page, "Birth weight") == HALF_WEIGHT
-            page.get_by_text("This answer is not saved yet: must be a weight", exact=False).wait_for()
+            page.get_by_text('This answer is not saved yet: "5lb 1o" is not a weight', exact=False).wait_for()
             _next(page, "Where baby sleeps")
             assert selected(page, "sleep.place", "Sofa")
             assert selected(page, "sleep.seen", "No")

@@ -377,7 +377,11 @@ class VisitState:
                 "parent declined to answer)",
             }
             return False
-        visits.sign(store=self._store, visit_id=self.visit_id, incomplete_reason=reason.strip() or None)
+        try:
+            visits.sign(store=self._store, visit_id=self.visit_id, incomplete_reason=reason.strip() or None)
+        except AnswerError as exc:
+            self.errors = {**self.errors, "sign.reason": f"Reason: {exc.message}"}
+            return False
         self.open(self._store, self.visit_id)
         self.saved = "Signed"
         return True

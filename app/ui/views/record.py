@@ -12,29 +12,7 @@ from app.ui.questions import NOT_RECORDED, STEP_OF, STEPS, Question
 from app.ui.state import VisitState
 from app.ui.views.widgets import heading, notice, risk_badge
 
-CONTEXT_WORDS = {
-    "domestic_abuse": "domestic abuse",
-    "parental_mental_health": "parental mental health",
-    "substance_misuse": "substance misuse",
-    "unidentified_adults": "adults not identified",
-    "out_of_routine_planned": "a change of routine coming up",
-    "previous_infant_death": "a previous infant death",
-    "early_help": "early help",
-    "child_in_need": "child in need",
-    "child_protection": "child protection",
-    "advice_declined": "advice declined",
-}
-PROTECTIVE_WORDS = {
-    "breastfed": "breastfed",
-    "dummy": "dummy at sleep times",
-    "room_sharing": "sleeps in the parents' room",
-    "back_sleeping": "put down on the back",
-}
 PENDING, NOT_ASKED = "#B3261E", "#5F6368"
-
-
-def _words(codes: tuple[str, ...], table: dict[str, str]) -> str:
-    return ", ".join(table.get(c, c.replace("_", " ")) for c in codes)
 
 
 def headline(r: visits.Review) -> str:
@@ -52,7 +30,12 @@ def headline(r: visits.Review) -> str:
 
 def escalation_words(r: visits.Review) -> str:
     """Which trigger fired, in words (the escalation itself is the domain's decision)."""
-    return f"{risk_word(r.risk_level)} risk with {_words(r.context, CONTEXT_WORDS)}" if r.context else ""
+    triggers = [t[:1].lower() + t[1:] for t in r.escalated_by]
+    if not triggers:
+        return "discuss with your supervisor"
+    if r.risk_level == "high":
+        return f"high risk with {' and '.join(triggers)}"
+    return f"{' and '.join(triggers)} together"
 
 
 def summary(r: visits.Review, *, on_not_asked: Callable[[str], None] | None = None) -> list[ft.Control]:
@@ -119,7 +102,9 @@ def summary(r: visits.Review, *, on_not_asked: Callable[[str], None] | None = No
             )
         )
     if r.protective:
-        out.append(ft.Text(f"Protective: {_words(r.protective, PROTECTIVE_WORDS)}", size=15))
+        out.append(ft.Text(f"Protective: {', '.join(r.protective)}", size=15))
+    if r.context:
+        out.append(ft.Text(f"Family context (private): {', '.join(r.context)}", size=15))
     return out
 
 
