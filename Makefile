@@ -23,12 +23,12 @@ system:
 	bash scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests
+	$(BIN)/ruff check app tests scripts
 
 # Static checks: lint, format and types (mypy --strict; settings and the ratchet list in pyproject.toml).
 check: $(STAMP)
-	$(BIN)/ruff check app tests
-	$(BIN)/ruff format --check app tests
+	$(BIN)/ruff check app tests scripts
+	$(BIN)/ruff format --check app tests scripts
 	$(BIN)/mypy
 
 # Every check and every test (browser, PostgreSQL, kill/restart included), on two workers

@@ -13,7 +13,7 @@ from tests.ui.browser import (
     TABLET,
     choose,
     chromium,
-    field_text,
+    expect_field_text,
     open_page,
     running_app,
     selected,
@@ -119,8 +119,8 @@ def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path:
             tap(page.get_by_role("button", name="Continue visit"))  # the draft is offered
             page.get_by_role("heading", name="The visit", exact=True).wait_for()
             _next(page, "Baby")
-            assert field_text(page, "Gestation: weeks") == "35"
-            assert field_text(page, "Birth weight") == HALF_WEIGHT
+            expect_field_text(page, "Gestation: weeks", "35")
+            expect_field_text(page, "Birth weight", HALF_WEIGHT)
             page.get_by_text('This answer is not saved yet: "5lb 1o" is not a weight', exact=False).wait_for()
             _next(page, "Where baby sleeps")
             assert selected(page, "sleep.place", "Sofa")
@@ -133,4 +133,4 @@ def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path:
             assert selected(page, "carers.alcohol", "Yes")
             for title in ("Feeding and dummy", "Family context", "The plan", "Notes"):
                 _next(page, title)
-            assert field_text(page, "What the parents said") == SAID
+            expect_field_text(page, "What the parents said", SAID)
