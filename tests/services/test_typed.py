@@ -54,7 +54,8 @@ def test_typed_answers_give_the_value_or_what_is_allowed() -> None:
     assert parse_typed("weight", "baby.birth_weight_lb", "5lb 1oz").value == pytest.approx(5.0625)
     assert parse_typed("weight", "baby.birth_weight_kg", "9").problem == "must be between 0.3 and 7.0 kg"
     assert parse_typed("weight", "baby.birth_weight_lb", "5lb 1o").problem == (
-        '"5lb 1o" is not a weight; type a weight in pounds and ounces, such as "5 lb 1 oz", "5lb 1oz" or "5.5"'
+        '"5lb 1o" is not a weight; type a weight in pounds and ounces, '
+        'such as "5 lb 1 oz", "5lb 1oz" or "5.5"'
     )
     assert parse_typed("number", "sleep.room_temperature_c", "18,5").value == 18.5
     assert parse_typed("text", "notes.observed", "  ").value is None
