@@ -210,5 +210,11 @@ def heading_shown(page: Any, title: str) -> None:
 
 
 def back(page: Any) -> None:
-    """The AppBar's back arrow of the screen on top."""
-    tap(page.get_by_role("button", name="Back", exact=True).last)
+    """The AppBar's back arrow of the screen on top (a visit screen's Back names its own address)."""
+    from urllib.parse import urlparse
+
+    here = urlparse(page.url).path
+    if "/visit/" in here:
+        tap(page.locator(f'flt-semantics[flt-semantics-identifier="back {here}"]'))
+    else:
+        tap(page.get_by_role("button", name="Back", exact=True).last)

@@ -65,6 +65,7 @@ def back_button(ov: OpenVisit) -> ft.Control:
     return ft.Semantics(
         label="Back",
         button=True,
+        identifier=f"back {ov.route}",  # which screen's Back it is (tests tap the top screen's)
         content=ft.IconButton(icon=ft.Icons.ARROW_BACK, on_click=lambda e: ov.back()),
     )
 
