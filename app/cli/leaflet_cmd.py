@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.common import EXIT_INVALID, fail, load_visit_file
+from app.cli.common import EXIT_INVALID, CommandFailed, fail, load_visit_file
 
 if TYPE_CHECKING:
     from app.domain.visit import Visit
@@ -106,7 +106,7 @@ def _many(
             try:
                 pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up)
                 _write(target, pdf)
-            except typer.Exit:  # the problems are already on stderr
+            except CommandFailed:  # the problems are already on stderr
                 failed += 1
     written = len(files) - failed
     where = f" in {out_dir}" if out_dir is not None else ""
@@ -138,7 +138,8 @@ def _from_store(
     except StoreError as exc:
         fail([f"store: {exc}"])
     try:
-        with store.session() as session:
+        with store.unit_of_work() as uow:
+            session = uow.session
             pdf = visit_leaflet(
                 session=session, visit_id=vid, paper=paper, agreed_actions=plan, follow_up_date=follow_up
             )
@@ -150,6 +151,7 @@ def _from_store(
                 _write(target, pdf)
                 typer.echo(f"Wrote {target}")
             record_given(session=session, visit_id=vid, pdf=pdf, paper=paper)
+            uow.commit()
     except NotFound:
         fail([f"--visit {vid}: no such visit in this store"])
     finally:

@@ -118,13 +118,18 @@ def create_family(
     except ValueError:
         raise AnswerError("baby.date_of_birth", "must be a date written YYYY-MM-DD") from None
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:  # the household and its baby: stored together or not at all
             f = store_create_family(
-                session=s, data={"name": name, "surname": surname, "postcode": postcode, "address": address}
+                session=uow.session,
+                data={"name": name, "surname": surname, "postcode": postcode, "address": address},
             )
-        if baby_name.strip():
-            with store.session() as s:
-                add_baby(session=s, family_id=f.id, data={"name": baby_name.strip(), "date_of_birth": born})
+            if baby_name.strip():
+                add_baby(
+                    session=uow.session,
+                    family_id=f.id,
+                    data={"name": baby_name.strip(), "date_of_birth": born},
+                )
+            uow.commit()
     except RecordError as exc:
         raise AnswerError(*split_problem(exc.problems[0])) from None
     return str(f.id)

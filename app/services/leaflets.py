@@ -31,11 +31,12 @@ def leaflet_pdf(*, store: Store, visit_id: str, paper: str = "A4") -> bytes:
 def record_leaflet(*, store: Store, visit_id: str, pdf: bytes, paper: str = "A4") -> None:
     """Record that this leaflet was given to the family."""
     digest = "sha256:" + hashlib.sha256(pdf).hexdigest()
-    with store.session() as s:
+    with store.unit_of_work() as uow:
         store_record_leaflet(
-            session=s,
+            session=uow.session,
             visit_id=as_uuid(visit_id),
             content_hash=digest,
             paper=paper,
             actor=store.practitioner.id,
         )
+        uow.commit()

@@ -23,5 +23,6 @@ def get_settings(*, store: Store) -> AppSettings:
 
 
 def save_server_address(*, store: Store, address: str) -> None:
-    with store.session() as s:
-        set_sync_value(session=s, key=SERVER_ADDRESS_KEY, value=address or None)
+    with store.unit_of_work() as uow:
+        set_sync_value(session=uow.session, key=SERVER_ADDRESS_KEY, value=address or None)
+        uow.commit()

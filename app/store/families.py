@@ -117,7 +117,7 @@ def _team_id(session: Session) -> UUID | None:
 
 @writes
 def create_family(
-    *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None, commit: bool = True
+    *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None
 ) -> FamilyPublic:
     """Add a household to the caseload."""
     model = _validated_family(data)
@@ -139,8 +139,6 @@ def create_family(
         entity="family",
         entity_id=row.id,
     )
-    if commit:
-        session.commit()
     return FamilyPublic.model_validate(row)
 
 
@@ -158,7 +156,6 @@ def update_family(
     family_id: UUID,
     changes: dict[str, Any],
     actor: str | None = None,
-    commit: bool = True,
 ) -> FamilyPublic:
     """Change some household fields; queues an upsert based on the last server version."""
     unknown = [k for k in changes if k not in FAMILY_FIELDS]
@@ -185,8 +182,6 @@ def update_family(
             entity_id=row.id,
             detail={"fields": changed},
         )
-    if commit:
-        session.commit()
     return FamilyPublic.model_validate(row)
 
 
@@ -220,7 +215,6 @@ def add_baby(
     family_id: UUID,
     data: BabyCreate | dict[str, Any],
     actor: str | None = None,
-    commit: bool = True,
 ) -> BabyPublic:
     """Add a baby to a household."""
     _family(session, family_id)
@@ -237,14 +231,12 @@ def add_baby(
         entity_id=row.id,
         detail={"family_id": family_id},
     )
-    if commit:
-        session.commit()
     return BabyPublic.model_validate(row)
 
 
 @writes
 def update_baby(
-    *, session: Session, baby_id: UUID, changes: dict[str, Any], actor: str | None = None, commit: bool = True
+    *, session: Session, baby_id: UUID, changes: dict[str, Any], actor: str | None = None
 ) -> BabyPublic:
     """Change some of a baby's fields (name, date of birth, gestation, birth weight)."""
     unknown = [k for k in changes if k not in BABY_FIELDS]
@@ -269,8 +261,6 @@ def update_baby(
             entity_id=row.id,
             detail={"fields": changed},
         )
-    if commit:
-        session.commit()
     return BabyPublic.model_validate(row)
 
 
@@ -323,7 +313,6 @@ def add_note(
     text: str,
     baby_id: UUID | None = None,
     author: UUID | None = None,
-    commit: bool = True,
 ) -> NotePublic:
     """A free-text case note on the family's record (immutable once written)."""
     _family(session, family_id)
@@ -340,6 +329,4 @@ def add_note(
         entity_id=row.id,
         detail={"family_id": family_id},
     )
-    if commit:
-        session.commit()
     return NotePublic.model_validate(row, from_attributes=True)

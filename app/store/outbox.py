@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
-from app.store.engine import writes
+from app.store.engine import require_write, writes
 from app.store.errors import NotFound, RecordError
 from app.store.ids import utcnow
 from app.store.models import OpState, OutboxOp, SyncState
@@ -32,7 +32,7 @@ def pending_ops(*, session: Session, limit: int = 100) -> list[OutboxOp]:
 
 @writes
 def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) -> int:
-    """Record the server's answers (applied/duplicate/conflict/rejected) and commit; returns count."""
+    """Record the server's answers (applied/duplicate/conflict/rejected); returns the count."""
     count = 0
     for raw in results:
         result = raw if isinstance(raw, OpResult) else OpResult.model_validate(raw)
@@ -48,7 +48,6 @@ def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) 
         op.updated = utcnow()
         session.add(op)
         count += 1
-    session.commit()
     return count
 
 
@@ -58,7 +57,8 @@ def get_sync_value(*, session: Session, key: str) -> str | None:
 
 
 def set_sync_value(*, session: Session, key: str, value: str | None) -> None:
-    """Set (or with None, delete) a sync state value in the caller's transaction."""
+    """Set (or with None, delete) a sync state value in the caller's write transaction."""
+    require_write(session)
     row = session.get(SyncState, key)
     if value is None:
         if row is not None:

@@ -67,7 +67,7 @@ def enrol_device(
         body = client.enrol(code, device_name)
     finally:
         client.close()
-    with store.session(write=True) as s:
+    with store.unit_of_work() as uow:
         for key, value in (
             ("server_url", client.base_url),
             ("device_id", body["device_id"]),
@@ -76,7 +76,8 @@ def enrol_device(
             ("team_name", body["team_name"]),
             ("pull_cursor", "0"),
         ):
-            set_sync_value(session=s, key=key, value=str(value))
+            set_sync_value(session=uow.session, key=key, value=str(value))
+        uow.commit()
     return {k: v for k, v in body.items() if k != "token"}
 
 
@@ -166,7 +167,8 @@ def _record(
 ) -> None:
     """Keep the server's answers (and any field conflicts) in one device transaction."""
     by_id = {o["op_id"]: o for o in ops}
-    with store.session(write=True) as s:
+    with store.unit_of_work() as uow:
+        s = uow.session
         for r in results:
             for clash in r.get("conflicts") or []:
                 if s.get(SyncConflict, uuid.UUID(clash["conflict_id"])) is None:
@@ -181,6 +183,7 @@ def _record(
                         )
                     )
         _mark(s, results)
+        uow.commit()
     for r in results:
         status, entity = r["status"], by_id[r["op_id"]]["entity"]
         if status == "applied":
@@ -231,9 +234,10 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, 
     received = 0
     while True:
         page = client.pull(cursor, limit)
-        with store.session(write=True) as s:  # the rows and the cursor: one transaction
-            apply_changes(session=s, changes=page["changes"], team_id=store.team.id, counts=counts)
-            set_sync_value(session=s, key="pull_cursor", value=str(page["next"]))
+        with store.unit_of_work() as uow:  # the rows and the cursor: one transaction
+            apply_changes(session=uow.session, changes=page["changes"], team_id=store.team.id, counts=counts)
+            set_sync_value(session=uow.session, key="pull_cursor", value=str(page["next"]))
+            uow.commit()
         cursor = page["next"]
         received += len(page["changes"])
         progress("pull", received, received if not page["more"] else 0)

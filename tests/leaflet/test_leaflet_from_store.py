@@ -14,6 +14,7 @@ import pytest
 
 import app.store as st
 from tests.leaflet.pdf import read_pdf
+from tests.store.writing import writing
 
 KEY = "leaflet test key"
 TODAY = dt.date.today()
@@ -29,7 +30,7 @@ def _store_with_visit(home: Path) -> UUID:
         plain=False,
     )
     try:
-        with store.session() as session:
+        with writing(store) as session:
             family = st.create_family(
                 session=session,
                 data={
@@ -103,7 +104,7 @@ def test_leaflet_of_a_stored_visit_is_written_and_recorded(stored: tuple[Path, U
 
     store = st.open_store(home=home, passphrase=KEY, plain=False)
     try:
-        with store.session() as session:
+        with writing(store) as session:
             leaflets = st.get_visit(session=session, visit_id=visit_id).leaflets
     finally:
         store.close()

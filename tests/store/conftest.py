@@ -12,6 +12,7 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
+from tests.store.writing import writing
 
 PASSPHRASE = "correct horse battery staple"
 TODAY = dt.date.today()
@@ -33,8 +34,10 @@ def store(tmp_path: Path) -> Iterator[st.Store]:
 
 @pytest.fixture
 def session(store: st.Store) -> Iterator[Session]:
-    with store.session() as s:
-        yield s
+    """One unit of work for the whole test (committed at the end)."""
+    with store.unit_of_work() as uow:
+        yield uow.session
+        uow.commit()
 
 
 @dataclass
@@ -75,8 +78,12 @@ def make_household(
 
 
 @pytest.fixture
-def household(session: Session) -> Household:
-    return make_household(session)
+def household(request: pytest.FixtureRequest, store: st.Store) -> Household:
+    """A household: in the test's `session` when it has one, else committed at once."""
+    if "session" in request.fixturenames:
+        return make_household(request.getfixturevalue("session"))
+    with writing(store) as s:
+        return make_household(s)
 
 
 def draft(session: Session, baby_id: UUID, day: dt.date = TODAY, **answers: object) -> UUID:

@@ -18,7 +18,6 @@ def test_chronology_orders_everything_across_babies_and_practitioners(session: S
         data={"name": "Ada", "date_of_birth": TODAY - dt.timedelta(days=90)},
     )
     colleague = st.add_practitioner(session=session, name="Priya Shah")
-    session.commit()
     # recorded out of order on purpose
     late = draft(
         session, ada.id, day=TODAY - dt.timedelta(days=10), sleep__place="sofa", family__domestic_abuse=True

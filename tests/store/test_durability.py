@@ -18,6 +18,7 @@ import app.store as st
 from app.store.answers import get_answer
 from tests.store.conftest import PASSPHRASE
 from tests.store.durability_worker import PATHS, expected_after
+from tests.store.writing import writing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -80,7 +81,7 @@ def test_answers_committed_before_sigkill_survive(store: st.Store) -> None:
     reopened = st.open_store(home=store.home, passphrase=PASSPHRASE, plain=False)
     with reopened.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-    with reopened.session() as s:
+    with writing(reopened) as s:
         for visit_id, reported in runs:
             if visit_id is None:
                 continue

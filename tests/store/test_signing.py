@@ -11,6 +11,7 @@ import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
 from tests.store.conftest import Household, draft
+from tests.store.writing import writing
 
 
 def _signed(session: Session, household: Household):
@@ -55,16 +56,16 @@ def test_signed_visit_refuses_edits_through_the_service(session: Session, househ
 def test_trigger_refuses_any_sql_change_to_a_signed_visit(
     store: st.Store, household: Household, sql: str
 ) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         visit = _signed(s, household)
     with pytest.raises(IntegrityError, match="signed"), store.engine.begin() as conn:
         conn.execute(text(sql), {"id": visit.id.hex})
-    with store.session() as s:
+    with writing(store) as s:
         assert st.get_visit(session=s, visit_id=visit.id).risk_level == "high"
 
 
 def test_trigger_leaves_drafts_editable(store: st.Store, household: Household) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         vid = draft(s, household.baby_id)
     with store.engine.begin() as conn:
         changed = conn.execute(
@@ -77,7 +78,7 @@ def test_trigger_leaves_drafts_editable(store: st.Store, household: Household) -
 def test_trigger_refuses_changes_to_other_signed_records(
     store: st.Store, household: Household, table: str
 ) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         visit = _signed(s, household)
         st.amend_visit(
             session=s, visit_id=visit.id, changes={"sleep.place": "cot"}, reason="recorded the wrong place"

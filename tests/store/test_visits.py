@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 import app.store as st
 from tests.store.conftest import TODAY, Household, draft
+from tests.store.writing import writing
 
 
 def test_start_visit_prefills_baby_and_practitioner(session: Session, household: Household) -> None:
@@ -46,7 +47,7 @@ def test_save_answer_stores_and_clears_one_answer(session: Session, household: H
 
 
 def test_invalid_answer_names_the_field_and_is_not_stored(store: st.Store, household: Household) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         vid = draft(s, household.baby_id, sleep__room_temperature_c=18)
         with pytest.raises(st.VisitError) as err:
             st.save_answer(session=s, visit_id=vid, path="sleep.room_temperature_c", value=60)
@@ -57,7 +58,7 @@ def test_invalid_answer_names_the_field_and_is_not_stored(store: st.Store, house
             st.save_answer(session=s, visit_id=vid, path="garden.shed", value=True)
         with pytest.raises(st.VisitError, match="cannot be cleared"):
             st.save_answer(session=s, visit_id=vid, path="visit.date", value=None)
-    with store.session() as s:  # a fresh session: what is on disk
+    with writing(store) as s:  # a fresh session: what is on disk
         visit = st.get_visit(session=s, visit_id=vid)
     assert visit.visit.sleep.room_temperature_c == 18
 

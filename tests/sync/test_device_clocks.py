@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.store.writing import writing
 from tests.sync.conftest import Team
 from tests.sync.helpers import PASSPHRASE
 from tests.sync.procs import ROOT, ServerProcess, child_env
@@ -76,7 +77,7 @@ def scenario(
     from app.store import get_sync_value, open_store
 
     with_token = open_store(home=a, passphrase=PASSPHRASE, plain=True)
-    with with_token.session() as s:
+    with writing(with_token) as s:
         token = get_sync_value(session=s, key="token")
     with_token.close()
     headers = {"Authorization": f"Bearer {token}"}
