@@ -20,6 +20,7 @@ from app.store.models import (
     LeafletRecord,
     OpState,
     OutboxOp,
+    SupervisionRecord,
     VisitRecord,
 )
 from app.store.payloads import payload as row_payload
@@ -30,6 +31,7 @@ APPEND_ONLY: dict[str, type[SQLModel]] = {
     "amendment": Amendment,
     "leaflet": LeafletRecord,
     "note": CaseNote,
+    "supervision": SupervisionRecord,  # made at base; devices only receive it
 }
 # Records a pulled row must find on the device first (foreign keys of the store).
 PARENTS: dict[str, tuple[tuple[str, type[SQLModel]], ...]] = {
@@ -38,6 +40,7 @@ PARENTS: dict[str, tuple[tuple[str, type[SQLModel]], ...]] = {
     "amendment": (("family_id", Family), ("visit_id", VisitRecord)),
     "leaflet": (("family_id", Family), ("visit_id", VisitRecord)),
     "note": (("family_id", Family), ("baby_id", Baby)),
+    "supervision": (("family_id", Family),),
 }
 LOCAL_ONLY = ("team_id",)  # a family's team on this device is this store's team
 

@@ -16,8 +16,9 @@ from app.server.portal.accounts import add_user, user_by_email
 from app.server.portal.devices import enrolment_code_for
 from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
+from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import type_into
+from tests.ui.browser import textbox
 
 PASSWORD = "a long enough password"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
@@ -72,7 +73,7 @@ class Staff:
 def escalated_visit(store: Store, surname: str = "Okafor") -> tuple[uuid.UUID, uuid.UUID]:
     """A family whose signed visit is high risk (sofa) with domestic abuse: it escalates."""
     family_id, baby_id = add_family(store, surname)
-    with store.session() as s:
+    with writing(store) as s:
         visit = start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(), visit_type="new_birth")
         for path, value in (("sleep.place", "sofa"), ("family.domestic_abuse", True)):
             save_answer(session=s, visit_id=visit.id, path=path, value=value)
@@ -80,11 +81,31 @@ def escalated_visit(store: Store, surname: str = "Okafor") -> tuple[uuid.UUID, u
     return family_id, visit.id
 
 
-def sign_in(page: Any, email: str, password: str = PASSWORD) -> None:
+def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "Sign out") -> None:
+    """Type the email (unless empty) and password, press Sign in, wait until `expect` shows."""
+    page.get_by_role("textbox", name="Email").wait_for()
     if email:
-        type_into(page, "Email", email, clear=True)
-    type_into(page, "Password", password, clear=True)
+        type_field(page, "Email", email)
+    type_field(page, "Password", password)
     page.get_by_role("button", name="Sign in").click()
+    try:
+        see(page, expect)
+    except Exception:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failed-sign-in.png"))
+        raise
+
+
+def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
+    """Tap a text field by its label and type `text`, as a person would."""
+    page.bring_to_front()  # only the front page of the browser gets key events
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_timeout(250)  # Flutter moves the keyboard focus after the tap
+    if clear:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+    box.press_sequentially(text, delay=15)
 
 
 def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
@@ -104,7 +125,8 @@ def shows(page: Any, text: str) -> bool:
     return bool(
         page.evaluate(
             """t => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *')).some(
-                   e => (e.getAttribute('aria-label') || '').includes(t) || (e.textContent || '').includes(t))""",
+                   e => (e.getAttribute('aria-label') || '').includes(t)
+                        || (e.textContent || '').includes(t))""",
             text,
         )
     )

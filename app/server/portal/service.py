@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.server.portal import accounts, queue, supervision
 from app.server.portal.accounts import Person
+from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
 
 T = TypeVar("T")
@@ -77,7 +78,7 @@ class Portal:
     ) -> tuple[list[queue.QueueItem], int]:
         return self.run(token, lambda s, p: queue.review_queue(session=s, person=p, flt=flt))
 
-    def queue_item(self, token: str | None, visit_id: uuid.UUID) -> queue.QueueItem:
+    def queue_item(self, token: str | None, visit_id: uuid.UUID) -> QueueItem:
         return self.run(token, lambda s, p: queue.queue_item(session=s, person=p, visit_id=visit_id))
 
     def practitioners(self, token: str | None) -> list[str]:

@@ -63,9 +63,9 @@ def check(record: SupervisionIn) -> list[str]:
         if not a.text.strip():
             problems.append(f"Action {i}: say what is to be done")
         if not a.owner.strip():
-            problems.append(f"Action {i} owner: required (who will do it)")
+            problems.append(f"Owner of action {i}: required (who will do it)")
         if a.due is None:
-            problems.append(f"Action {i} due date: required (dd/mm/yyyy)")
+            problems.append(f"Due date of action {i}: required (dd/mm/yyyy)")
     for name, text in (("Discussion", record.discussion), ("Decision", record.decision)):
         if len(text) > TEXT_MAX:
             problems.append(f"{name}: must be at most {TEXT_MAX} characters")

@@ -26,9 +26,9 @@ def _routes() -> list[ft.Route]:
 
 @ft.component
 def Portal_(portal: Portal, link_for: Any) -> Any:
-    auth, _ = ft.use_state(lambda: AuthState(portal=portal))
-    q, _ = ft.use_state(lambda: QueueState(auth=auth))
-    item, _ = ft.use_state(lambda: ItemState(auth=auth))
+    auth, _ = ft.use_state(AuthState(portal=portal))
+    q, _ = ft.use_state(QueueState(auth=auth))
+    item, _ = ft.use_state(ItemState(auth=auth))
     more, _ = ft.use_state(lambda: _more_state(auth))
     page = ft.context.page
     ft.use_effect(lambda: page.run_task(idle_watch, auth), dependencies=[])
@@ -51,11 +51,8 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
 
 
 def _more_state(auth: AuthState) -> Any:
-    try:
-        from app.server.portal.web.state_more import PortalMore
-    except ImportError:
-        return None
-    return PortalMore(auth=auth)
+    """State of the screens beyond the queue (families, figures, admin, printing)."""
+    return None
 
 
 def make_main(portal: Portal, pdfs: PdfLinks) -> Any:

@@ -171,7 +171,7 @@ class ItemState:
         actions = []
         for i in range(1, len(self.actions) + 1):
             text, owner = str(form.get(f"a{i}_text", "")), str(form.get(f"a{i}_owner", ""))
-            due, p = parse_uk_date(str(form.get(f"a{i}_due", "")), f"Action {i} due date")
+            due, p = parse_uk_date(str(form.get(f"a{i}_due", "")), f"Due date of action {i}")
             problems += [p] if p else []
             if text.strip() or owner.strip() or due:
                 actions.append(ActionIn(text, owner, due))

@@ -13,13 +13,20 @@ OVERDUE = "#B3261E"
 MUTED = "#49454F"
 
 
+def use_form(initial: dict[str, str] | None = None) -> dict[str, str]:
+    """What the person has typed, kept across renders without re-rendering (fields stay uncontrolled)."""
+    ref: Any = ft.use_ref(lambda: dict(initial or {}))
+    values: dict[str, str] = ref.current
+    return values
+
+
 def heading(text: str, *, size: int = 22) -> ft.Control:
     return ft.Semantics(header=True, content=ft.Text(text, size=size, weight=ft.FontWeight.BOLD))
 
 
 def notice(text: str, *, error: bool = False) -> ft.Control:
     return ft.Container(
-        content=ft.Text(text, size=16, color=OVERDUE if error else None, selectable=True),
+        content=ft.Text(text, size=16, color=OVERDUE if error else None),
         bgcolor="#FDECEA" if error else "#E8F0FE",
         padding=12,
         border_radius=8,
@@ -51,9 +58,9 @@ def frame(auth: AuthState, title: str, *controls: ft.Control) -> ft.View:
     """A screen: app bar with the signed-in person, navigation that wraps on phones, the body."""
     person = auth.person
     who = f"{person.name} ({person.role}, {person.team_name})" if person else ""
+    buttons: list[ft.Control] = [ft.TextButton(label, on_click=go(path)) for label, path in nav_items(auth)]
     nav = ft.Row(
-        [ft.TextButton(label, on_click=go(path)) for label, path in nav_items(auth)]
-        + [ft.TextButton("Sign out", on_click=lambda _: auth.sign_out())],
+        [*buttons, ft.TextButton("Sign out", on_click=lambda _: auth.sign_out())],
         wrap=True,
         spacing=4,
     )

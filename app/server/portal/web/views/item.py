@@ -10,7 +10,7 @@ import flet as ft
 from app.server.portal.tables import Supervision, SupervisionAction
 from app.server.portal.web.context import AuthCtx, ItemCtx
 from app.server.portal.web.state import AuthState, ItemState
-from app.server.portal.web.widgets import OVERDUE, frame, go, heading, labelled, notice
+from app.server.portal.web.widgets import OVERDUE, frame, go, heading, labelled, notice, use_form
 from app.server.portal.words import STATE_WORDS
 
 DATE_FILTER = ft.InputFilter(regex_string=r"^[0-9]{0,2}(/([0-9]{0,2}(/[0-9]{0,4})?)?)?$")
@@ -48,13 +48,13 @@ def _field(
 ) -> ft.Control:
     return ft.TextField(
         label=label,
-        value=v.get(key, ""),
+        value=f"{dt.date.today():%d/%m/%Y}" if key == "date" else "",  # else uncontrolled: never erased
         on_change=lambda e: v.__setitem__(key, e.control.value or ""),
         multiline=multiline,
         min_lines=3 if multiline else None,
         input_filter=DATE_FILTER if date else None,
         hint_text="dd/mm/yyyy" if date else None,
-        keyboard_type=ft.KeyboardType.NUMBER if date else None,
+        keyboard_type=ft.KeyboardType.NUMBER if date else ft.KeyboardType.TEXT,
         text_size=16,
         col={"xs": 12, "md": 4} if date or key.endswith("owner") else {"xs": 12},
     )
@@ -66,8 +66,7 @@ def ItemView() -> ft.View:
     st: ItemState = ft.use_context(ItemCtx)
     vid = ft.use_route_params().get("vid", "")
     ft.use_effect(lambda: st.open(vid), dependencies=[vid])
-    typed = ft.use_ref(lambda: {"date": f"{dt.date.today():%d/%m/%Y}"})
-    v: dict[str, str] = typed.current
+    v = use_form({"date": f"{dt.date.today():%d/%m/%Y}"})
     item = st.item
     if item is None:
         return frame(auth, "Review item", notice(st.missing or "Loading…", error=bool(st.missing)))
@@ -99,8 +98,8 @@ def ItemView() -> ft.View:
         for i in range(1, len(st.actions) + 1):
             form += [
                 _field(f"Action {i}", f"a{i}_text", v),
-                _field(f"Action {i} owner", f"a{i}_owner", v),
-                _field(f"Action {i} due date", f"a{i}_due", v, date=True),
+                _field(f"Owner of action {i}", f"a{i}_owner", v),
+                _field(f"Due date of action {i}", f"a{i}_due", v, date=True),
             ]
         controls += [
             heading("Record supervision", size=18),
@@ -110,7 +109,13 @@ def ItemView() -> ft.View:
             controls.append(notice("Please check: " + "; ".join(st.problems), error=True))
 
         def save(close: bool) -> Any:
-            return lambda _: st.save(v, close=close)
+            def handler(_: Any) -> None:
+                st.save(v, close=close)
+                if st.saved:
+                    v.clear()
+                    v["date"] = f"{dt.date.today():%d/%m/%Y}"
+
+            return handler
 
         controls.append(
             ft.Row(

@@ -102,7 +102,7 @@ def QueueView() -> ft.View:
     if not q.items and not q.error:
         controls.append(notice("Nothing waiting for review with these filters."))
     controls += [_card(i) for i in q.items]
-    pager = []
+    pager: list[ft.Control] = []
     if q.page > 0:
         pager.append(ft.OutlinedButton("Previous page", on_click=lambda _: q.turn(-1)))
     if first + len(q.items) < q.total:

@@ -8,14 +8,13 @@ import flet as ft
 
 from app.server.portal.web.context import AuthCtx
 from app.server.portal.web.state import AuthState
-from app.server.portal.web.widgets import heading, notice
+from app.server.portal.web.widgets import heading, notice, use_form
 
 
 @ft.component
 def SignInView() -> ft.Control:
     auth: AuthState = ft.use_context(AuthCtx)
-    typed = ft.use_ref(dict)
-    v: dict[str, str] = typed.current
+    v = use_form()
 
     def keep(key: str) -> Any:
         return lambda e: v.__setitem__(key, e.control.value or "")
@@ -36,7 +35,6 @@ def SignInView() -> ft.Control:
                             *([notice(auth.notice)] if auth.notice else []),
                             ft.TextField(
                                 label="Email",
-                                value=v.get("email", ""),
                                 on_change=keep("email"),
                                 autofocus=True,
                                 keyboard_type=ft.KeyboardType.EMAIL,
@@ -44,7 +42,6 @@ def SignInView() -> ft.Control:
                             ),
                             ft.TextField(
                                 label="Password",
-                                value=v.get("password", ""),
                                 password=True,
                                 can_reveal_password=True,
                                 on_change=keep("password"),
