@@ -53,6 +53,7 @@ class Review:
     prompts: tuple[PromptLine, ...]
     unanswered: tuple[str, ...]
     guidance_version: str
+    incomplete: tuple[str, ...] = ()  # core questions not asked (dotted paths): never "low" while any
     disclaimer: str = DISCLAIMER
 
 
@@ -128,6 +129,7 @@ def review(answers: dict[str, Any]) -> Review:
         ),
         unanswered=tuple(a.unanswered),
         guidance_version=a.guidance_version,
+        incomplete=tuple(a.incomplete),
     )
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
+from app.domain.leaflet_content import Paper
 from app.store.answers import get_answer, json_value, split_path, with_answer
 from app.store.audit import audit
 from app.store.engine import writes
@@ -27,7 +28,8 @@ from app.store.visits import (
     parse_follow_up,
 )
 
-PAPERS = ("A4", "A5", "Letter", "screen")
+# The leaflet papers (app.domain.leaflet_content.Paper labels), and "A5"/"screen" kept for old records.
+PAPERS = (*(p.label for p in Paper), "A5", "screen")
 
 
 @writes

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 import app.store as st
-from tests.store.conftest import Household, draft, make_household
+from tests.store.helpers import Household, draft, make_household
 from tests.store.writing import writing
 
 

@@ -10,7 +10,7 @@ import pytest
 
 import app.store as st
 from app.store.engine import PLAIN_WARNING
-from tests.store.conftest import PASSPHRASE, make_household
+from tests.store.helpers import PASSPHRASE, make_household
 from tests.store.writing import writing
 
 

@@ -13,7 +13,7 @@ from sqlmodel import SQLModel
 import app.store as st
 from app.store.engine import make_engine, migrate
 from app.store.migrations import alembic_config
-from tests.store.conftest import PASSPHRASE
+from tests.store.helpers import PASSPHRASE
 from tests.store.writing import writing
 
 

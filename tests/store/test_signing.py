@@ -10,7 +10,7 @@ from sqlmodel import Session
 import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
 from tests.store.writing import writing
 
 
@@ -101,7 +101,9 @@ def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
     op = ops[0]
     assert op.kind == "create" and op.entity_id == visit.id
     assert op.payload["status"] == "signed"
-    assert op.payload["assessment"] == visit.assessment
+    assert visit.assessment is not None and visit.risk_level  # the snapshot stays on the device
+    assert not {"assessment", "risk_level", "escalate"} & set(op.payload)  # derived: never carried
+    assert op.payload["guidance_version"] == visit.guidance_version
     assert op.hash == content_hash(op.payload)
     assert op.payload == st.payload_of(session=session, entity="visit", entity_id=visit.id)
 
@@ -132,7 +134,7 @@ def test_leaflet_record_checks_its_fields(session: Session, household: Household
         st.record_leaflet(session=session, visit_id=vid, content_hash=" ", paper="A3")
     assert err.value.problems == [
         "content_hash: required (the sha256 of the leaflet given)",
-        "paper: must be one of: A4, A5, Letter, screen",
+        "paper: must be one of: A4, Letter, Phone, A5, screen",
     ]
     assert (
         st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1", paper="letter").paper

@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
 from tests.store.writing import writing
 
 

@@ -16,6 +16,8 @@ from app.store import (
     sign_visit,
     start_visit,
 )
+from app.sync import enrol_device
+from tests.server.helpers import new_code, new_team
 from tests.store.writing import writing
 
 PASSPHRASE = "correct horse battery staple"
@@ -135,3 +137,24 @@ def pending_op_ids(store: Store) -> set[uuid.UUID]:
 
     with writing(store) as s:
         return set(s.exec(select(OutboxOp.op_id).where(OutboxOp.state == "pending")).all())
+
+
+class Team:
+    """A team on the server and a way to enrol devices (each a store in its own folder)."""
+
+    def __init__(self, db_url: str, url: str, folder: Path) -> None:
+        self.db_url, self.url, self.folder = db_url, url, folder
+        self.id, self._first_code = new_team(db_url)
+        self.stores: list[Store] = []
+
+    def code(self) -> str:
+        if self._first_code:
+            code, self._first_code = self._first_code, ""
+            return code
+        return new_code(self.db_url, self.id)
+
+    def device(self, name: str, *, url: str | None = None, plain: bool = True) -> Store:
+        store = new_store(self.folder / name, plain=plain, name=f"Visitor {name}")
+        enrol_device(store=store, server_url=url or self.url, code=self.code(), device_name=name)
+        self.stores.append(store)
+        return store

@@ -22,9 +22,9 @@ from app.store import get_sync_value, set_sync_value
 from app.store.models import VisitRecord
 from app.sync import ServerUnreachable, sync_now
 from tests.store.writing import writing
-from tests.sync.conftest import Team
 from tests.sync.helpers import (
     PASSPHRASE,
+    Team,
     add_family,
     bulk_signed_visits,
     outbox_states,

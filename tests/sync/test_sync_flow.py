@@ -9,8 +9,7 @@ from app.store import get_family, pending_ops, update_family
 from app.store.models import SyncConflict, VisitRecord
 from app.sync import DeviceRevoked, NotEnrolled, ServerUnreachable, sync_now
 from tests.store.writing import writing
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, new_store, outbox_states, server_records, signed_visit
+from tests.sync.helpers import Team, add_family, new_store, outbox_states, server_records, signed_visit
 
 
 def visit_ids(store) -> set:  # type: ignore[no-untyped-def]

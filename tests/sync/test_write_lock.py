@@ -6,10 +6,14 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from app.store import Store, set_sync_value
 from app.sync import sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, bulk_signed_visits, outbox_states
+from tests.sync.helpers import Team, add_family, bulk_signed_visits, outbox_states
+
+# Slow: threads contending for the store for seconds: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
 
 
 class BusyWriter:

@@ -1,7 +1,7 @@
 """Supervision records pulled from the team server (read-only on the device).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003_sync_quarantine
 Create Date: 2026-12-01 08:40:00
 """
 
@@ -12,8 +12,8 @@ import sqlmodel
 import sqlmodel.sql.sqltypes
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003_sync_quarantine"
 branch_labels = None
 depends_on = None
 TRIGGERS = tuple(
