@@ -21,6 +21,13 @@ LEVEL_WORDS = {
 }
 
 
+def level_words(level: str, incomplete: int) -> str:
+    """The risk level in words; an incomplete visit says how many core questions were not asked."""
+    if level == "incomplete":
+        return f"INCOMPLETE: {incomplete} core question{'' if incomplete == 1 else 's'} not asked"
+    return LEVEL_WORDS[level]
+
+
 def assess(file: str, *, as_json: bool = False) -> None:
     """Print the assessment of the visit file `file` (- for stdin), as text or as JSON."""
     from app.domain.assessment import DISCLAIMER
@@ -33,7 +40,7 @@ def assess(file: str, *, as_json: bool = False) -> None:
         echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
         return
     guidance = load_guidance()
-    out = [f"Risk level: {LEVEL_WORDS[result.risk_level.value]}"]
+    out = [f"Risk level: {level_words(result.risk_level.value, len(result.incomplete))}"]
     if result.escalate:
         out.append("ESCALATE: discuss this visit with your supervisor or safeguarding lead.")
     out.append("")
@@ -60,6 +67,8 @@ def assess(file: str, *, as_json: bool = False) -> None:
             f"  - {guidance[p].title}: {' '.join(guidance[p].practitioner_note.split())}"
             for p in result.prompts
         ]
+    if result.incomplete:
+        out.append("Core questions not asked: " + ", ".join(result.incomplete))
     if result.unanswered:
         out.append("Not recorded: " + ", ".join(result.unanswered))
     out += ["", f"Guidance version {result.guidance_version}. {DISCLAIMER}"]
@@ -70,7 +79,7 @@ def register(app: typer.Typer) -> None:
     import typer
 
     def command(
-        file: str = typer.Argument(help="Visit file (safesleep.visit/1 JSON), or - for stdin."),
+        file: str = typer.Argument(help="Visit file (safesleep.visit/2 or /1 JSON), or - for stdin."),
         as_json: bool = typer.Option(False, "--json", help="Print the assessment as JSON."),
     ) -> None:
         """Assess a visit file against the safer-sleep rules."""

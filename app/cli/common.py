@@ -47,11 +47,12 @@ def read_source(name: str) -> bytes:
 
 
 def load_visit_file(name: str) -> Visit:
-    """Read and validate a `safesleep.visit/1` file; exit 2 listing every problem."""
+    """Read and validate a `safesleep.visit/2` (or /1) file; exit 2 listing every problem."""
     from app.domain.errors import VisitError, parse_visit
+    from app.domain.problems import format_problems
 
     label = "<stdin>" if name == "-" else name
     try:
         return parse_visit(read_source(name))
     except VisitError as exc:
-        fail([f"{label}: {p}" for p in exc.problems])
+        fail(format_problems(exc.problems, file=label))

@@ -39,7 +39,7 @@ def _store(practitioner: str = "Demo Practitioner", team: str = "Demo Team") -> 
     try:
         yield store
     except (RecordError, VisitError) as exc:
-        fail(exc.problems)
+        fail([str(p) for p in exc.problems])
     except StoreError as exc:
         fail([str(exc)])
     finally:

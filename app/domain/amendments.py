@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from app.domain.errors import VisitError
+from app.domain.problems import Problem
 from app.domain.visit import SECTIONS
 
 NOTE_FIELDS = ("parents_said", "observed", "agreed_actions", "follow_up_date")
@@ -34,12 +35,17 @@ def split_path(path: str, *, notes: bool = False) -> tuple[str, str]:
     sections = [*SECTIONS, "notes"] if notes else list(SECTIONS)
     if len(parts) != 2 or parts[0] not in sections:
         raise VisitError(
-            [f"{path}: unknown question; a path is SECTION.FIELD with SECTION one of: {', '.join(sections)}"]
+            [
+                Problem(
+                    str(path),
+                    f"unknown question; a path is SECTION.FIELD with SECTION one of: {', '.join(sections)}",
+                )
+            ]
         )
     section, field = parts
     allowed = list(NOTE_FIELDS) if section == "notes" else list(SECTIONS[section].model_fields)
     if field not in allowed:
-        raise VisitError([f"{path}: unknown field; allowed: {', '.join(allowed)}"])
+        raise VisitError([Problem(path, f"unknown field; allowed: {', '.join(allowed)}")])
     return section, field
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# data/ at the top of the repository, shipped as the package `app.data` (see setup.py).
+DATA_DIR = Path(str(files("app.data")))
 GUIDANCE_FILE = DATA_DIR / "guidance.toml"
 KINDS = ("factors", "protective", "prompts", "context")
 
@@ -21,7 +23,12 @@ class GuidanceEntry:
     title: str
     family_advice: str
     practitioner_note: str
-    source_url: str
+    sources: tuple[str, ...]
+
+    @property
+    def source_url(self) -> str:
+        """The main source (the first listed)."""
+        return self.sources[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +64,14 @@ def parse_guidance(text: str) -> Guidance:
     entries: dict[str, GuidanceEntry] = {}
     for kind in KINDS:
         for code, body in raw.get(kind, {}).items():
-            missing = [f for f in ("title", "practitioner_note", "source_url") if not body.get(f)]
+            missing = [f for f in ("title", "practitioner_note") if not body.get(f)]
+            sources = _sources(body)
+            if not sources:
+                missing.append("sources")
             if missing:
                 raise ValueError(f"{kind}.{code}: missing {', '.join(missing)}")
+            if bad := [u for u in sources if not u.startswith("https://")]:
+                raise ValueError(f"{kind}.{code}: sources must be https addresses, not {', '.join(bad)}")
             if code in entries:
                 raise ValueError(f"{kind}.{code}: code already used in {entries[code].kind}")
             entries[code] = GuidanceEntry(
@@ -68,7 +80,7 @@ def parse_guidance(text: str) -> Guidance:
                 title=body["title"],
                 family_advice=body.get("family_advice", ""),
                 practitioner_note=body["practitioner_note"],
-                source_url=body["source_url"],
+                sources=sources,
             )
     messages = tuple(
         KeyMessage(m["text"], m["source_url"], m.get("picture", "")) for m in raw.get("key_messages", [])
@@ -81,6 +93,12 @@ def parse_guidance(text: str) -> Guidance:
         key_messages=messages,
         leaflet=_flat_leaflet(raw.get("leaflet", {})),
     )
+
+
+def _sources(body: dict[str, object]) -> tuple[str, ...]:
+    """`sources = [...]` (one or more addresses); an older `source_url = "..."` is read as one."""
+    raw = body.get("sources", [body["source_url"]] if body.get("source_url") else [])
+    return tuple(str(u) for u in raw) if isinstance(raw, list) else ()
 
 
 def _flat_leaflet(table: dict[str, object]) -> dict[str, str]:

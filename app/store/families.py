@@ -10,6 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Field, Session, col, func, or_, select
 
+from app.domain.values import RANGES
 from app.store.audit import audit
 from app.store.engine import writes
 from app.store.errors import NotFound, RecordError
@@ -33,9 +34,7 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 FAMILY_FIELDS = ("name", "surname", "address", "postcode", "carers", "other_adults")
 BABY_FIELDS = ("name", "date_of_birth", "gestation_weeks", "gestation_days", "birth_weight_kg")
 BABY_RANGES = {
-    "gestation_weeks": (22, 44, "weeks"),
-    "gestation_days": (0, 6, "days"),
-    "birth_weight_kg": (0.3, 7.0, "kg"),
+    field: RANGES[f"baby.{field}"] for field in ("gestation_weeks", "gestation_days", "birth_weight_kg")
 }
 
 
@@ -191,10 +190,10 @@ def _validated_baby(data: BabyCreate | dict[str, Any]) -> BabyCreate:
     except ValidationError as exc:
         raise RecordError(_problems("baby", exc)) from None
     problems = []
-    for field, (lo, hi, unit) in BABY_RANGES.items():
+    for field, allowed_range in BABY_RANGES.items():
         value = getattr(model, field)
-        if value is not None and not lo <= value <= hi:
-            problems.append(f"baby.{field}: must be between {lo} and {hi} {unit}")
+        if value is not None and not allowed_range.contains(value):
+            problems.append(f"baby.{field}: must be {allowed_range.words()}")
     if model.date_of_birth is not None and model.date_of_birth > dt.date.today():
         problems.append("baby.date_of_birth: must not be in the future")
     if problems:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.assessment import Assessment, assess
 from app.domain.errors import VisitError, parse_visit
+from app.domain.problems import Problem
 from app.domain.visit import VISIT_FORMAT, Visit
 from app.store.answers import with_answer
 from app.store.audit import audit
@@ -143,7 +144,7 @@ def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> V
     """
     row = _draft(session, visit_id)
     if path in ("visit.date", "visit.type") and value is None:
-        raise VisitError([f"{path}: cannot be cleared; every visit has a date and a type"])
+        raise VisitError([Problem(path, "cannot be cleared; every visit has a date and a type")])
     visit = parse_visit(with_answer(row.answers, path, value))
     row.answers = visit.to_document()
     if visit.visit.date is not None:

@@ -27,7 +27,10 @@ def day(value: dt.date | dt.datetime | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def risk_word(level: str | None) -> str:
+def risk_word(level: str | None, incomplete: int | None = None) -> str:
+    """'High'; 'Incomplete — 3 core questions not asked' when the count is known."""
+    if level == "incomplete" and incomplete:
+        return f"Incomplete — {incomplete} core question{'s' * (incomplete != 1)} not asked"
     return RISK_WORDS.get(level or "", (level or "").capitalize())
 
 

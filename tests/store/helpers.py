@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from sqlmodel import Session
@@ -57,3 +58,25 @@ def draft(session: Session, baby_id: UUID, day: dt.date = TODAY, **answers: obje
     for key, value in answers.items():
         st.save_answer(session=session, visit_id=v.id, path=key.replace("__", "."), value=value)
     return v.id
+
+
+# Answers to every core question (the baby's dates and weight come from the baby record), so a
+# visit without a risk factor is "low" rather than "incomplete".
+CORE_ANSWERS: dict[str, object] = {
+    "sleep__place": "cot",
+    "sleep__room": "parents_room",
+    "sleep__seen": True,
+    "sleep__position": "back",
+    "sleep__items": [],
+    "sleep__bed_sharing": "never",
+    "sleep__shared_surfaces": [],
+    "carers__smoker_in_household": False,
+    "carers__alcohol": False,
+    "carers__drugs": False,
+    "carers__sedating_medication": False,
+}
+
+
+def complete(**answers: object) -> dict[str, Any]:
+    """Every core answer, with the given ones instead."""
+    return {**CORE_ANSWERS, **answers}

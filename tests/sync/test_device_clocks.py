@@ -109,7 +109,7 @@ def test_clocks_a_day_ahead_or_in_2001_change_nothing(make_team, server: ServerP
     assert right == skewed == swapped
     assert right == {
         "family": {"address": "B's address", "postcode": "SO15 1AA"},
-        "visits": [("2026-11-21", "low"), ("2026-11-25", "high")],
+        "visits": [("2026-11-21", "incomplete"), ("2026-11-25", "high")],  # only the place was asked
         "conflicts": [("address", "B's address", "A's address")],
         "device_conflicts": "1",
     }

@@ -160,6 +160,11 @@ def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
     if clear:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
+        left = box.input_value()  # a value the app set may not be selectable: delete it key by key
+        if left:
+            page.keyboard.press("End")
+            for _ in left:
+                page.keyboard.press("Backspace")
     box.press_sequentially(text)
 
 
@@ -168,12 +173,12 @@ def textbox(page: Any, name: str) -> Any:
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
 
 
-def choose(page: Any, path: str, words: str, *, role: str = "button") -> None:
-    """Answer one question: a segment ("button"), a "radio" or a "checkbox", by its words."""
+def choose(page: Any, path: str, words: str, *, role: str = "radio") -> None:
+    """Answer one question: a "radio" (yes/no and choices) or a "checkbox" tile, by its words."""
     tap(question(page, path).get_by_role(role, name=words, exact=True))
 
 
-def selected(page: Any, path: str, words: str, *, role: str = "button") -> bool:
+def selected(page: Any, path: str, words: str, *, role: str = "radio") -> bool:
     """Whether that answer shows as chosen (aria-current for segments, aria-checked else)."""
     el = question(page, path).get_by_role(role, name=words, exact=True)
     attr = "aria-current" if role == "button" else "aria-checked"
@@ -193,3 +198,19 @@ def expect_field_text(page: Any, name: str, text: str) -> None:
     box = textbox(page, name)
     box.click()
     expect(box).to_have_value(text, timeout=WAIT_MS)
+
+
+def heading_shown(page: Any, title: str) -> None:
+    """Wait until a screen with this heading is on top."""
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+
+
+def back(page: Any) -> None:
+    """The AppBar's back arrow of the screen on top (a visit screen's Back names its own address)."""
+    from urllib.parse import urlparse
+
+    here = urlparse(page.url).path
+    if "/visit/" in here:
+        tap(page.locator(f'flt-semantics[flt-semantics-identifier="back {here}"]'))
+    else:
+        tap(page.get_by_role("button", name="Back", exact=True).last)
