@@ -11,7 +11,7 @@ from tests.portal.helpers import ESCALATED, PASSWORD, PortalTeam
 WIDE = (dt.date(2020, 1, 1), dt.date.today())
 
 
-def test_figures_count_visits_by_month_risk_factor_seen_and_overdue_actions(team: PortalTeam, engine, client):  # type: ignore[no-untyped-def]
+def test_figures_count_visits_by_month_risk_factor_seen_and_overdue_actions(team: PortalTeam, engine, client):
     family, baby = team.family()
     escalated = team.visit(family, baby, **ESCALATED)
     team.visit(family, baby, sleep={"seen": False})
