@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, Field, create_model
 from sqlmodel import Session, SQLModel, select
 
+from app.store.caseload import search_key
 from app.store.families import postcode_key
 from app.store.models import (
     Amendment,
@@ -60,12 +61,12 @@ def _keys(entity: str, data: dict[str, Any]) -> dict[str, Any]:
     if entity == "family":
         return {
             **data,
-            "name_key": str(data.get("name") or "").lower(),
-            "surname_key": str(data.get("surname") or "").lower(),
+            "name_key": search_key(str(data.get("name") or "")),
+            "surname_key": search_key(str(data.get("surname") or "")),
             "postcode_key": postcode_key(str(data.get("postcode") or "")),
         }
     if entity == "baby":
-        return {**data, "name_key": str(data.get("name") or "").lower()}
+        return {**data, "name_key": search_key(str(data.get("name") or ""))}
     return data
 
 

@@ -59,6 +59,11 @@ class VisitState:
         self.review = visits.review(self.answers)
         self.saved = ""
 
+    def forget(self) -> None:
+        """The store locked: drop the open visit (the address reopens it after unlocking)."""
+        self._store = None
+        self.visit_id, self.answers, self.notes, self.raw, self.review = "", {}, {}, {}, None
+
     # ------------------------------------------------------------------ answering
     def value(self, path: str) -> Any:
         if path == "baby.birth_weight":

@@ -7,6 +7,7 @@ import flet as ft
 from app.services import leaflets
 from app.ui.context import AppCtx, PdfCtx, VisitCtx
 from app.ui.state import AppState, VisitState
+from app.ui.views.app_bar import app_bar
 from app.ui.views.visit_step import ensure_visit
 from app.ui.views.widgets import button_style, heading, nav_button, notice, page_body
 
@@ -38,8 +39,8 @@ def LeafletView() -> ft.View:
         else nav_button("Record leaflet given", lambda e: record(), icon=ft.Icons.CHECK)
     )
     return ft.View(
-        route=page.route,
-        appbar=ft.AppBar(title=ft.Text("Family leaflet")),
+        route=ft.use_view_path(),
+        appbar=app_bar("Family leaflet"),
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(

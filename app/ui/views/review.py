@@ -8,6 +8,7 @@ from app.services import visits
 from app.ui.context import AppCtx, VisitCtx
 from app.ui.presenters import question_words
 from app.ui.state import AppState, VisitState
+from app.ui.views.app_bar import app_bar
 from app.ui.views.visit_step import ensure_visit
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, risk_badge
 
@@ -100,9 +101,9 @@ def ReviewView() -> ft.View:
     ]
     state = "Signed: read-only" if visit.signed else "Draft: saved as you go"
     return ft.View(
-        route=page.route,
+        route=ft.use_view_path(),
         bottom_appbar=bottom_bar(*actions),
-        appbar=ft.AppBar(title=ft.Text(f"Review: {visit.baby_name or visit.family_name}")),
+        appbar=app_bar(f"Review: {visit.baby_name or visit.family_name}"),
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(

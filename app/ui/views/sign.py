@@ -10,6 +10,7 @@ from app.ui.context import AppCtx, VisitCtx
 from app.ui.presenters import amendment_words
 from app.ui.questions import NO, QUESTION_BY_PATH, YES, words_for
 from app.ui.state import AppState, VisitState
+from app.ui.views.app_bar import app_bar
 from app.ui.views.visit_step import ensure_visit
 from app.ui.views.widgets import heading, nav_button, notice, page_body, risk_badge
 
@@ -161,8 +162,8 @@ def SignView() -> ft.View:
             Amend(visit),
         ]
     return ft.View(
-        route=page.route,
-        appbar=ft.AppBar(title=ft.Text("Sign" if not visit.signed else "Signed visit")),
+        route=ft.use_view_path(),
+        appbar=app_bar("Sign" if not visit.signed else "Signed visit"),
         scroll=ft.ScrollMode.AUTO,
         controls=[page_body(*body)],
     )

@@ -8,6 +8,7 @@ from app.ui.context import AppCtx, VisitCtx
 from app.ui.presenters import risk_word
 from app.ui.questions import STEP_SLUGS, STEPS, step_index
 from app.ui.state import AppState, VisitState
+from app.ui.views.app_bar import app_bar
 from app.ui.views.widgets import bottom_bar, heading, nav_button, notice, page_body, question_control
 
 
@@ -87,9 +88,9 @@ def VisitStepView() -> ft.View:
     )
     return ft.View(
         key=f"step-{step.slug}",  # a new page per step: Flutter's navigator animates it in
-        route=page.route,
+        route=ft.use_view_path(),
         bottom_appbar=bar,
-        appbar=ft.AppBar(title=ft.Text(f"{visit.baby_name or 'Visit'}: {step.title}")),
+        appbar=app_bar(f"{visit.baby_name or 'Visit'}: {step.title}"),
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(
