@@ -23,21 +23,23 @@ system:
 	bash scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check app tests
+	$(BIN)/ruff check app tests scripts
 
 # Static checks: lint, format and types (mypy --strict; settings and the ratchet list in pyproject.toml).
 check: $(STAMP)
-	$(BIN)/ruff check app tests
-	$(BIN)/ruff format --check app tests
+	$(BIN)/ruff check app tests scripts
+	$(BIN)/ruff format --check app tests scripts
 	$(BIN)/mypy
 
-# Every check and every test (browser, PostgreSQL, kill/restart included).
+# Every check and every test (browser, PostgreSQL, kill/restart included), on two workers
+# (pytest-xdist); the browser tests keep to one worker (tests/conftest.py).
+PYTEST_WORKERS ?= 2
 test: check system
-	. scripts/test-env.sh && $(BIN)/python -m pytest
+	. scripts/test-env.sh && $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 # The inner loop: no browser, no PostgreSQL, no slow kill/restart tests; needs no root.
 test-fast: $(STAMP)
-	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -m "not e2e and not postgres and not slow" -q
+	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not e2e and not postgres and not slow" -q
 
 bench: $(STAMP) system
 	. scripts/test-env.sh && for b in assess store leaflet sync ui; do $(BIN)/python -m tests.bench.$$b || exit 1; done

@@ -1,4 +1,7 @@
-"""Helpers shared by the CLI commands: reading visit files and failing cleanly."""
+"""Helpers shared by the CLI commands: printing, reading visit files and failing cleanly.
+
+Typer-free, so the fast path of `safesleep assess` (app/cli/__init__.py) can use them too.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +9,26 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-import typer
-
 if TYPE_CHECKING:
     from app.domain.visit import Visit
 
 EXIT_INVALID = 2
 
 
+class CommandFailed(SystemExit):
+    """A command stops with this exit code; its problems are already on stderr."""
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print one line (or block) to stdout, or to stderr with `err`, and flush it."""
+    print(text, file=sys.stderr if err else sys.stdout, flush=True)
+
+
 def fail(lines: list[str], code: int = EXIT_INVALID) -> NoReturn:
     """Print each problem on stderr and exit with `code` (no traceback)."""
     for line in lines:
-        typer.echo(line, err=True)
-    raise typer.Exit(code)
+        echo(line, err=True)
+    raise CommandFailed(code)
 
 
 def read_source(name: str) -> bytes:
@@ -37,11 +47,12 @@ def read_source(name: str) -> bytes:
 
 
 def load_visit_file(name: str) -> Visit:
-    """Read and validate a `safesleep.visit/1` file; exit 2 listing every problem."""
+    """Read and validate a `safesleep.visit/2` (or /1) file; exit 2 listing every problem."""
     from app.domain.errors import VisitError, parse_visit
+    from app.domain.problems import format_problems
 
     label = "<stdin>" if name == "-" else name
     try:
         return parse_visit(read_source(name))
     except VisitError as exc:
-        fail([f"{label}: {p}" for p in exc.problems])
+        fail(format_problems(exc.problems, file=label))

@@ -9,19 +9,25 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from app.cli.common import EXIT_INVALID, fail, load_visit_file
+from app.cli.common import EXIT_INVALID, CommandFailed, fail, load_visit_file
 
 if TYPE_CHECKING:
     from app.domain.visit import Visit
+    from app.services.leaflets import LeafletTeam
 
-PAPERS = ("a4", "letter")
+# The names come from app.domain.leaflet_content.Paper (imported only when a leaflet is made, so
+# `safesleep --help` stays fast); a test checks this help text lists exactly those names.
+PAPER_HELP = "a4|letter|phone"
 EXIT_NOT_WRITTEN = 1
 
 
 def _paper(value: str) -> str:
-    if value.lower() not in PAPERS:
-        raise typer.BadParameter(f"must be one of {', '.join(PAPERS)} (got {value!r})")
-    return value.lower()
+    from app.domain.leaflet_content import Paper
+
+    try:
+        return Paper.parse(value).value
+    except ValueError:
+        raise typer.BadParameter(f"must be one of {', '.join(Paper)} (got {value!r})") from None
 
 
 def _follow_up(value: str | None) -> str | None:
@@ -53,16 +59,13 @@ def _batch_outputs(files: list[str], out_dir: Path) -> list[Path]:
     return outputs
 
 
-def leaflet_pdf(visit: Visit, *, paper: str, plan: list[str] | None, follow_up: date | None) -> bytes:
-    """The leaflet of one parsed visit, as PDF bytes."""
-    from app.domain.assessment import assess
-    from app.domain.leaflet_content import leaflet_content
-    from app.leaflet import render
+def leaflet_pdf(
+    visit: Visit, *, paper: str, plan: list[str] | None, follow_up: date | None, team: LeafletTeam
+) -> bytes:
+    """The leaflet of one parsed visit, as PDF bytes (the same service the app uses)."""
+    from app.services.leaflets import visit_leaflet_pdf
 
-    content = leaflet_content(
-        visit, assess(visit), agreed_actions=plan, follow_up_date=follow_up, generated_on=date.today()
-    )
-    return render(content, paper=paper)
+    return visit_leaflet_pdf(visit, paper=paper, agreed_actions=plan, follow_up_date=follow_up, team=team)
 
 
 def _write(path: Path, pdf: bytes) -> None:
@@ -73,11 +76,17 @@ def _write(path: Path, pdf: bytes) -> None:
 
 
 def _one(
-    source: str, output: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+    source: str,
+    output: Path | None,
+    *,
+    paper: str,
+    plan: list[str] | None,
+    follow_up: date | None,
+    team: LeafletTeam,
 ) -> None:
     if output is None and source == "-":
         fail(["-o/--output: needed when the visit comes from stdin (use -o - for stdout)"])
-    pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up)
+    pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up, team=team)
     if output is not None and str(output) == "-":
         sys.stdout.buffer.write(pdf)
         sys.stdout.buffer.flush()
@@ -88,7 +97,13 @@ def _one(
 
 
 def _many(
-    files: list[str], out_dir: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+    files: list[str],
+    out_dir: Path | None,
+    *,
+    paper: str,
+    plan: list[str] | None,
+    follow_up: date | None,
+    team: LeafletTeam,
 ) -> None:
     if out_dir is not None:
         try:
@@ -104,9 +119,9 @@ def _many(
     ) as bar:
         for source, target in bar:
             try:
-                pdf = leaflet_pdf(load_visit_file(source), paper=paper, plan=plan, follow_up=follow_up)
-                _write(target, pdf)
-            except typer.Exit:  # the problems are already on stderr
+                visit = load_visit_file(source)
+                _write(target, leaflet_pdf(visit, paper=paper, plan=plan, follow_up=follow_up, team=team))
+            except CommandFailed:  # the problems are already on stderr
                 failed += 1
     written = len(files) - failed
     where = f" in {out_dir}" if out_dir is not None else ""
@@ -116,7 +131,14 @@ def _many(
 
 
 def _from_store(
-    visit_id: str, output: Path | None, *, paper: str, plan: list[str] | None, follow_up: date | None
+    visit_id: str,
+    output: Path | None,
+    *,
+    paper: str,
+    plan: list[str] | None,
+    follow_up: date | None,
+    team_name: str | None,
+    team_phone: str | None,
 ) -> None:
     """Render the leaflet of a visit in the device store and record that it was given."""
     from uuid import UUID
@@ -125,7 +147,7 @@ def _from_store(
         vid = UUID(visit_id)
     except ValueError:
         fail([f"--visit: must be a visit id (a UUID such as 01934b6e-...), got {visit_id!r}"])
-    from app.leaflet.from_store import record_given, visit_leaflet
+    from app.services.leaflets import LeafletTeam, device_team, leaflet_pdf, record_leaflet
     from app.settings import get_settings
     from app.store import open_from_settings, store_exists
     from app.store.errors import NotFound, StoreError
@@ -138,18 +160,24 @@ def _from_store(
     except StoreError as exc:
         fail([f"store: {exc}"])
     try:
-        with store.session() as session:
-            pdf = visit_leaflet(
-                session=session, visit_id=vid, paper=paper, agreed_actions=plan, follow_up_date=follow_up
-            )
-            if output is not None and str(output) == "-":
-                sys.stdout.buffer.write(pdf)
-                sys.stdout.buffer.flush()
-            else:
-                target = output or Path(f"{vid}-leaflet.pdf")
-                _write(target, pdf)
-                typer.echo(f"Wrote {target}")
-            record_given(session=session, visit_id=vid, pdf=pdf, paper=paper)
+        device = device_team(store=store)
+        team = LeafletTeam(team_name or device.name, team_phone or device.phone)
+        pdf = leaflet_pdf(
+            store=store,
+            visit_id=str(vid),
+            paper=paper,
+            agreed_actions=plan,
+            follow_up_date=follow_up,
+            team=team,
+        )
+        if output is not None and str(output) == "-":
+            sys.stdout.buffer.write(pdf)
+            sys.stdout.buffer.flush()
+        else:
+            target = output or Path(f"{vid}-leaflet.pdf")
+            _write(target, pdf)
+            typer.echo(f"Wrote {target}")
+        record_leaflet(store=store, visit_id=str(vid), pdf=pdf, paper=paper)
     except NotFound:
         fail([f"--visit {vid}: no such visit in this store"])
     finally:
@@ -160,7 +188,9 @@ def leaflet(
     files: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Visit files (safesleep.visit/1 JSON); - for stdin.", show_default=False, metavar="FILE"
+            help="Visit files (safesleep.visit JSON, /1 or /2); - for stdin.",
+            show_default=False,
+            metavar="FILE",
         ),
     ] = None,
     output: Annotated[
@@ -177,7 +207,13 @@ def leaflet(
         typer.Option("--out-dir", help="Folder for the leaflets of many files (<stem>-leaflet.pdf each)."),
     ] = None,
     paper: Annotated[
-        str, typer.Option("--paper", help="Paper size: a4 or letter.", callback=_paper, metavar="a4|letter")
+        str,
+        typer.Option(
+            "--paper",
+            help="Paper: a4, letter, or phone (a narrow single-column page to send to a phone).",
+            callback=_paper,
+            metavar=PAPER_HELP,
+        ),
     ] = "a4",
     plan: Annotated[
         list[str] | None,
@@ -186,6 +222,19 @@ def leaflet(
     follow_up: Annotated[
         str | None,
         typer.Option("--follow-up", help="Date of the next visit, YYYY-MM-DD.", callback=_follow_up),
+    ] = None,
+    team_name: Annotated[
+        str | None,
+        typer.Option(
+            "--team", help="Team name for the contact box (with --visit: default the device's team)."
+        ),
+    ] = None,
+    team_phone: Annotated[
+        str | None,
+        typer.Option(
+            "--team-phone",
+            help="Team phone for the contact box (with --visit: default the one set in Settings).",
+        ),
     ] = None,
     visit_id: Annotated[
         str | None,
@@ -203,18 +252,29 @@ def leaflet(
     if visit_id is not None:
         if sources or out_dir is not None:
             fail(["--visit: give either --visit ID or visit FILEs, not both"])
-        _from_store(visit_id, output, paper=paper, plan=plan, follow_up=next_visit)
+        _from_store(
+            visit_id,
+            output,
+            paper=paper,
+            plan=plan,
+            follow_up=next_visit,
+            team_name=team_name,
+            team_phone=team_phone,
+        )
         return
+    from app.services.leaflets import LeafletTeam
+
+    team = LeafletTeam(team_name, team_phone)
     if not sources:
         fail(["FILE: give at least one visit file (or --visit ID)"])
     if output is not None and (len(sources) > 1 or out_dir is not None):
         fail(["-o/--output: only with one FILE; use --out-dir DIR for many"])
     if out_dir is None and len(sources) == 1:
-        _one(sources[0], output, paper=paper, plan=plan, follow_up=next_visit)
+        _one(sources[0], output, paper=paper, plan=plan, follow_up=next_visit, team=team)
         return
     if "-" in sources:
         fail(["FILE: - (stdin) only works with one FILE"])
-    _many(sources, out_dir, paper=paper, plan=plan, follow_up=next_visit)
+    _many(sources, out_dir, paper=paper, plan=plan, follow_up=next_visit, team=team)
 
 
 def register(app: typer.Typer) -> None:

@@ -39,7 +39,7 @@ def _store(practitioner: str = "Demo Practitioner", team: str = "Demo Team") -> 
     try:
         yield store
     except (RecordError, VisitError) as exc:
-        fail(exc.problems)
+        fail([str(p) for p in exc.problems])
     except StoreError as exc:
         fail([str(exc)])
     finally:
@@ -72,8 +72,9 @@ def import_cmd(
     visit = load_visit_file(file)
     from app.store import import_visit
 
-    with _store() as store, store.session() as session:
-        detail = import_visit(session=session, document=visit, family_name=family, sign=sign)
+    with _store() as store, store.unit_of_work() as uow:
+        detail = import_visit(session=uow.session, document=visit, family_name=family, sign=sign)
+        uow.commit()
     typer.echo(str(detail.id))
 
 
@@ -93,11 +94,12 @@ def export_cmd(
     from app.store import NotFound, export_visit
 
     uid = _visit_id(visit_id)
-    with _store() as store, store.session() as session:
+    with _store() as store, store.unit_of_work() as uow:
         try:
-            doc = export_visit(session=session, visit_id=uid)
+            doc = export_visit(session=uow.session, visit_id=uid)
         except NotFound:
             fail([f"ID: no visit {uid} in this store"])
+        uow.commit()
     typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
 
 

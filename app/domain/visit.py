@@ -1,98 +1,68 @@
-"""The visit record: the `safesleep.visit/1` exchange format as pydantic models.
+"""The visit record: the `safesleep.visit/2` exchange format as pydantic models.
 
 Every answer is optional: a missing (or null) answer means "not recorded", never "no".
-Unknown keys, wrong types and out-of-range values are errors (see `errors.py`).
+Unknown keys, wrong types and out-of-range values are errors (see `errors.py`). A
+`safesleep.visit/1` document is read with the same models (v2 only added fields and values)
+and written back as v2. Allowed values and ranges live in `values.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
-VISIT_FORMAT = "safesleep.visit/1"
-KG_PER_LB = 0.45359237
+from app.domain.values import (
+    ARRANGEMENT_CHARS,
+    BIRTH_WEIGHT_KG,
+    BIRTH_WEIGHT_LB,
+    GESTATION_DAYS,
+    GESTATION_WEEKS,
+    KG_PER_LB,
+    MAX_AGE_YEARS,
+    MAX_OUT_OF_ROUTINE,
+    MAX_PRESENT,
+    NAME_CHARS,
+    PHONE_CHARS,
+    ROOM_TEMPERATURE_C,
+    VISIT_FORMAT,
+    VISIT_FORMAT_V1,
+    BedSharing,
+    BedSharingWith,
+    Mattress,
+    Position,
+    Range,
+    Relationship,
+    Room,
+    SharedSurface,
+    Situation,
+    SleepItem,
+    SleepPlace,
+    SocialCare,
+    VisitType,
+)
 
-# Plausible ranges: (low, high, unit). Used by the models and by the error messages.
-GESTATION_WEEKS = (22, 44, "weeks")
-GESTATION_DAYS = (0, 6, "days")
-BIRTH_WEIGHT_KG = (0.3, 7.0, "kg")
-# The lb range lies inside the kg range once converted (0.67 lb = 0.304 kg, 15.43 lb = 6.999 kg).
-BIRTH_WEIGHT_LB = (math.ceil(0.3 / KG_PER_LB * 100) / 100, math.floor(7.0 / KG_PER_LB * 100) / 100, "lb")
-ROOM_TEMPERATURE_C = (5, 40, "°C")
-MAX_AGE_YEARS = 2
-
-
-class VisitType(StrEnum):
-    antenatal = "antenatal"
-    new_birth = "new_birth"
-    six_eight_week = "6_8_week"
-    targeted = "targeted"
-    other = "other"
-
-
-class SleepPlace(StrEnum):
-    cot = "cot"
-    moses_basket = "moses_basket"
-    bedside_crib = "bedside_crib"
-    travel_cot = "travel_cot"
-    pram = "pram"
-    adult_bed = "adult_bed"
-    sofa = "sofa"
-    armchair = "armchair"
-    airbed = "airbed"
-    car_seat = "car_seat"
-    sling = "sling"
-    other = "other"
-
-
-class Room(StrEnum):
-    parents_room = "parents_room"
-    own_room = "own_room"
-    other = "other"
-
-
-class Position(StrEnum):
-    back = "back"
-    side = "side"
-    front = "front"
-    unknown = "unknown"
-
-
-class Mattress(StrEnum):
-    firm_flat_waterproof = "firm_flat_waterproof"
-    soft_or_worn = "soft_or_worn"
-    unknown = "unknown"
-
-
-class SleepItem(StrEnum):
-    pillow = "pillow"
-    duvet = "duvet"
-    bumper = "bumper"
-    soft_toy = "soft_toy"
-    pod_or_nest = "pod_or_nest"
-    positioner = "positioner"
-    weighted_bedding = "weighted_bedding"
-    hot_water_bottle = "hot_water_bottle"
-    loose_blanket = "loose_blanket"
-
-
-class BedSharing(StrEnum):
-    never = "never"
-    sometimes = "sometimes"
-    usually = "usually"
-
-
-class SharedSurface(StrEnum):
-    sofa = "sofa"
-    armchair = "armchair"
-    airbed = "airbed"
-
+__all__ = [
+    "KG_PER_LB",
+    "SECTIONS",
+    "VISIT_FORMAT",
+    "BedSharing",
+    "BedSharingWith",
+    "Mattress",
+    "Position",
+    "Relationship",
+    "Room",
+    "SharedSurface",
+    "Situation",
+    "SleepItem",
+    "SleepPlace",
+    "SocialCare",
+    "Visit",
+    "VisitType",
+]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -108,31 +78,46 @@ def _iso_date_text(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date_text), Strict(False)]
 
 
-def _between(lo: float, hi: float) -> dict[str, float]:
-    return {"ge": lo, "le": hi}
+def _in(r: Range) -> Any:
+    return Field(ge=r.low, le=r.high)
+
+
+def _text(chars: tuple[int, int]) -> Any:
+    return Field(min_length=chars[0], max_length=chars[1])
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_enum_values=False)
 
 
+class Person(_Section):
+    """Someone present at the visit."""
+
+    name: Annotated[str, _text(NAME_CHARS)]
+    relationship: Relationship
+
+
 class VisitInfo(_Section):
     date: IsoDate | None = None
     type: VisitType | None = None
+    baby_seen: bool | None = None
+    present: Annotated[list[Person], Field(max_length=MAX_PRESENT)] | None = None
 
 
 class Practitioner(_Section):
-    name: Annotated[str, Field(max_length=200)] | None = None
-    phone: Annotated[str, Field(max_length=50)] | None = None
+    name: Annotated[str, Field(max_length=NAME_CHARS[1])] | None = None
+    phone: Annotated[str, Field(max_length=PHONE_CHARS[1])] | None = None
 
 
 class Baby(_Section):
-    name: Annotated[str, Field(max_length=200)] | None = None
+    name: Annotated[str, Field(max_length=NAME_CHARS[1])] | None = None
     date_of_birth: IsoDate | None = None
-    gestation_weeks: Annotated[int, Field(**_between(*GESTATION_WEEKS[:2]))] | None = None
-    gestation_days: Annotated[int, Field(**_between(*GESTATION_DAYS[:2]))] | None = None
-    birth_weight_kg: Annotated[float, Field(**_between(*BIRTH_WEIGHT_KG[:2]))] | None = None
-    birth_weight_lb: Annotated[float, Field(**_between(*BIRTH_WEIGHT_LB[:2]))] | None = None
+    gestation_weeks: Annotated[int, _in(GESTATION_WEEKS)] | None = None
+    gestation_days: Annotated[int, _in(GESTATION_DAYS)] | None = None
+    birth_weight_kg: Annotated[float, _in(BIRTH_WEIGHT_KG)] | None = None
+    birth_weight_lb: Annotated[float, _in(BIRTH_WEIGHT_LB)] | None = None
+    multiple_birth: bool | None = None
+    unwell: bool | None = None
 
     @model_validator(mode="after")
     def _one_weight_unit(self) -> Baby:
@@ -140,6 +125,7 @@ class Baby(_Section):
             raise PydanticCustomError(
                 "weight_twice",
                 "give birth_weight_kg or birth_weight_lb, not both",
+                {"field": "baby.birth_weight_lb"},
             )
         return self
 
@@ -155,16 +141,24 @@ class Baby(_Section):
 
 class Sleep(_Section):
     place: SleepPlace | None = None
+    day_place: SleepPlace | None = None
     room: Room | None = None
     seen: bool | None = None
     position: Position | None = None
     mattress: Mattress | None = None
     items: list[SleepItem] | None = None
-    room_temperature_c: Annotated[float, Field(**_between(*ROOM_TEMPERATURE_C[:2]))] | None = None
+    room_temperature_c: Annotated[float, _in(ROOM_TEMPERATURE_C)] | None = None
+    swaddled: bool | None = None
+    head_covered: bool | None = None
     bed_sharing: BedSharing | None = None
+    bed_sharing_with: list[BedSharingWith] | None = None
     shared_surfaces: list[SharedSurface] | None = None
     car_seat_over_2h: bool | None = None
     sling: bool | None = None
+
+    def places(self) -> frozenset[SleepPlace]:
+        """The recorded usual places: at night (`place`) and for daytime sleeps (`day_place`)."""
+        return frozenset(p for p in (self.place, self.day_place) if p is not None)
 
 
 class Carers(_Section):
@@ -187,6 +181,20 @@ class Family(_Section):
     substance_misuse: bool | None = None
     unidentified_adults: bool | None = None
     out_of_routine_planned: bool | None = None
+    previous_infant_death: bool | None = None
+    social_care: SocialCare | None = None
+
+
+class OutOfRoutine(_Section):
+    """One situation the family expects, with their own arrangement for baby's sleep."""
+
+    situation: Situation
+    arrangement: Annotated[str, _text(ARRANGEMENT_CHARS)]
+
+
+class Plan(_Section):
+    advice_declined: bool | None = None
+    out_of_routine: Annotated[list[OutOfRoutine], Field(max_length=MAX_OUT_OF_ROUTINE)] | None = None
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -197,9 +205,9 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 class Visit(_Section):
-    """One safer-sleep visit as recorded; the `safesleep.visit/1` document."""
+    """One safer-sleep visit as recorded; the `safesleep.visit/2` document (v1 is read as v2)."""
 
-    format: Literal["safesleep.visit/1"]
+    format: Literal["safesleep.visit/2", "safesleep.visit/1"]
     visit: VisitInfo = VisitInfo()
     practitioner: Practitioner = Practitioner()
     baby: Baby = Baby()
@@ -207,12 +215,15 @@ class Visit(_Section):
     carers: Carers = Carers()
     feeding: Feeding = Feeding()
     family: Family = Family()
+    plan: Plan = Plan()
 
     @model_validator(mode="before")
     @classmethod
-    def _null_section_is_empty(cls, data: Any) -> Any:
+    def _read_as_v2(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            return {k: ({} if v is None and k != "format" else v) for k, v in data.items()}
+            data = {k: ({} if v is None and k != "format" else v) for k, v in data.items()}
+            if data.get("format") == VISIT_FORMAT_V1:
+                data["format"] = VISIT_FORMAT
         return data
 
     @model_validator(mode="after")
@@ -241,8 +252,9 @@ class Visit(_Section):
         return (self.visit.date - self.baby.date_of_birth).days
 
     def to_document(self) -> dict[str, Any]:
-        """The visit as a `safesleep.visit/1` JSON-ready dict, without unrecorded answers."""
+        """The visit as a `safesleep.visit/2` JSON-ready dict, without unrecorded answers."""
         doc = self.model_dump(mode="json", exclude_none=True)
+        doc["format"] = VISIT_FORMAT
         return {k: v for k, v in doc.items() if v != {} or k == "format"}
 
 
@@ -254,4 +266,6 @@ SECTIONS: dict[str, type[_Section]] = {
     "carers": Carers,
     "feeding": Feeding,
     "family": Family,
+    "plan": Plan,
 }
+ITEM_MODELS: dict[str, type[_Section]] = {"visit.present": Person, "plan.out_of_routine": OutOfRoutine}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from app.leaflet.geometry import BOX_PADDING, BULLET_INDENT, RULE_WIDTH
-from app.leaflet.styles import BOX_FILL, BOX_RULE, RULE, TICK_INK
+from app.domain.leaflet_content import Picture
+from app.leaflet.geometry import BOX_PADDING, BULLET_INDENT, RULE_WIDTH, Layout
+from app.leaflet.pictograms import Pictogram
+from app.leaflet.styles import BOX_FILL, BOX_RULE, RULE, TICK_INK, LeafletStyles
 
 
 class Rule(Flowable):
@@ -60,14 +63,19 @@ class Ticked(Flowable):
         self.paragraph.drawOn(c, self.indent, 0)
 
 
-def boxed(cells: list[list[Flowable]], width: float) -> Table:
-    """A framed, lightly shaded box with the cells side by side."""
-    table = Table([cells], colWidths=[width / len(cells)] * len(cells))
+def boxed(cells: list[list[Flowable]], width: float, *, stacked: bool = False) -> Table:
+    """A framed, lightly shaded box with the cells side by side (or one above the other)."""
+    if stacked:
+        table = Table([[cell] for cell in cells], colWidths=[width])
+        between = ("LINEABOVE", (0, 1), (-1, -1), 1, BOX_RULE)
+    else:
+        table = Table([cells], colWidths=[width / len(cells)] * len(cells))
+        between = ("LINEBEFORE", (1, 0), (-1, -1), 1, BOX_RULE)
     table.setStyle(
         TableStyle(
             [
                 ("BOX", (0, 0), (-1, -1), 2, BOX_RULE),
-                ("LINEBEFORE", (1, 0), (-1, -1), 1, BOX_RULE),
+                between,
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (-1, -1), BOX_FILL),
                 ("LEFTPADDING", (0, 0), (-1, -1), BOX_PADDING),
@@ -78,3 +86,50 @@ def boxed(cells: list[list[Flowable]], width: float) -> Table:
         )
     )
     return table
+
+
+PLAIN_CELLS = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+]
+
+
+def picture_row(
+    picture: Picture | None,
+    label: str,
+    text: list[Flowable],
+    *,
+    layout: Layout,
+    s: LeafletStyles,
+    size: float,
+    width: float,
+) -> list[Flowable]:
+    """A pictogram with its text label, and the text beside it (a block: keep it on one page).
+
+    Printed sheets put the label under the picture in a narrow column; the phone page puts the
+    label beside the picture and the text below both, so the text keeps the full width.
+    """
+    if picture is None:
+        return text
+    gap = 3 * BULLET_INDENT / 7
+    if layout.single_column:
+        beside = Paragraph(label, s.picture_label_beside) if label else ""
+        badge = Table(
+            [[Pictogram(picture, size), beside]],
+            colWidths=[size + gap, width - size - gap],
+            style=TableStyle([*PLAIN_CELLS, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]),
+        )
+        return [badge, Spacer(1, 1 * mm), *text, Spacer(1, 2 * mm)]
+    column = layout.picture_column
+    left: list[Flowable] = [Pictogram(picture, size)]
+    if label:
+        left.append(Paragraph(label, s.picture_label))
+    row = Table(
+        [[left, text]],
+        colWidths=[column, width - column],
+        style=TableStyle([*PLAIN_CELLS, ("RIGHTPADDING", (0, 0), (0, -1), gap)]),
+    )
+    return [row, Spacer(1, 2.5 * mm)]

@@ -82,7 +82,6 @@ def enrol_device(*, session: Session, code: str, device_name: str) -> Enrolled:
         .returning(EnrolmentCode.team_id)
     ).scalar()
     if used is None:
-        audit(session=session, action="enrol.refused")
         raise EnrolmentRefused(
             "code: unknown, already used or expired; ask for a new code "
             "(safesleep server enrol-device --team NAME)"

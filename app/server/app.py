@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.server.config import MAX_BODY_BYTES, resolve_db_url
 from app.server.db import make_engine, upgrade_schema
 from app.server.deps import ApiError
-from app.server.entities import Rejected
+from app.server.guidance_store import GuidanceCache
 from app.server.routes import sync, team
 
 log = logging.getLogger("safesleep.server")
@@ -107,7 +107,7 @@ def _document_raw_bodies(app: FastAPI) -> None:
     """/sync/push reads its body itself (for speed): add its models to the OpenAPI schemas."""
     from fastapi.openapi.utils import get_openapi
 
-    from app.server.schemas import PushRequest
+    from app.protocol.wire import PushRequest
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -133,6 +133,7 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         description="Sync, enrolment and review for Safer Sleep Visits devices.",
     )
     app.state.engine = make_engine(url)
+    app.state.guidance = GuidanceCache()
     app.include_router(sync.router)
     app.include_router(team.router)
 
@@ -148,10 +149,6 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
     @app.exception_handler(ApiError)
     async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
         return _json_error(exc.status, exc.error, exc.detail)
-
-    @app.exception_handler(Rejected)
-    async def _rejected(_: Request, exc: Rejected) -> JSONResponse:
-        return _json_error(422, "rejected", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -57,6 +57,7 @@ class Record(ServerModel, table=True):
     """The current version of every synced record (its payload is in the change log at `seq`)."""
 
     __tablename__ = "record"
+    __table_args__ = (sa.Index("ix_record_parent", "team_id", "entity", "parent_id"),)
     team_id: uuid.UUID = Field(foreign_key="team.id", primary_key=True)
     entity: str = Field(max_length=40, primary_key=True)
     entity_id: uuid.UUID = Field(primary_key=True)
@@ -67,6 +68,8 @@ class Record(ServerModel, table=True):
     risk_level: str | None = Field(default=None, max_length=20)
     escalate: bool | None = None
     seq: int = Field(sa_type=sa.BigInteger)  # change-log sequence of the latest version
+    parent_id: uuid.UUID | None = None  # the visit an amendment or a leaflet belongs to
+    factors: str | None = Field(default=None, sa_type=sa.Text)  # risk factor codes, space-separated
 
 
 class ChangeLog(ServerModel, table=True):
@@ -152,3 +155,12 @@ class AuditEvent(ServerModel, table=True):
 
 # The portal's tables share this metadata (one schema, one migration chain).
 from app.server.portal import tables as _portal_tables  # noqa: E402, F401
+
+
+class EnrolFailures(ServerModel, table=True):
+    """Wrong enrolment codes from one client address in one window: counted, never one row each."""
+
+    __tablename__ = "enrol_failures"
+    client: str = Field(max_length=64, primary_key=True)  # sha256 of the address, not the address
+    window_start: dt.datetime = Field(sa_type=sa.DateTime(timezone=True), primary_key=True)
+    failures: int = 0

@@ -200,9 +200,9 @@ def create_family(
             path, message = next(iter(exc.problems.items()))
             raise AnswerError(f"carers[{i}].{path}", message) from None
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:  # the household and its baby: stored together or not at all
             f = store_create_family(
-                session=s,
+                session=uow.session,
                 data={
                     "name": name,
                     "surname": surname,
@@ -211,9 +211,13 @@ def create_family(
                     "carers": people,
                 },
             )
-        if baby_name.strip():
-            with store.session() as s:
-                add_baby(session=s, family_id=f.id, data={"name": baby_name.strip(), "date_of_birth": born})
+            if baby_name.strip():
+                add_baby(
+                    session=uow.session,
+                    family_id=f.id,
+                    data={"name": baby_name.strip(), "date_of_birth": born},
+                )
+            uow.commit()
     except RecordError as exc:
         raise AnswerError(*split_problem(exc.problems[0])) from None
     return str(f.id)
@@ -280,8 +284,8 @@ def save_person(
     person = check_person(typed, kind=kind)
     field = PEOPLE_FIELD[kind]
     fid = as_uuid(family_id)
-    with store.session(write=True) as s:
-        current = list(getattr(get_family(session=s, family_id=fid), field))
+    with store.unit_of_work() as uow:
+        current = list(getattr(get_family(session=uow.session, family_id=fid), field))
         if index is None:
             index = len(current)
             current.append(_stored(person, kind=kind))
@@ -290,9 +294,10 @@ def save_person(
         else:
             raise FormProblems({"name": "this person is no longer on the family's record"})
         try:
-            update_family(session=s, family_id=fid, changes={field: current}, commit=False)
+            update_family(session=uow.session, family_id=fid, changes={field: current})
         except RecordError as exc:
-            raise FormProblems(dict([split_problem(exc.problems[0])])) from None
+            raise FormProblems(dict([split_problem(str(exc.problems[0]))])) from None
+        uow.commit()
     return _person(_stored(person, kind=kind), adult=kind == "adult", index=index)
 
 

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlmodel import col, func, select
 
-from app.store import Store, get_sync_value, set_sync_value
-from app.store.ids import utcnow
+from app.store import Store, get_sync_value
 from app.store.models import OpState, OutboxOp
 from app.sync import SyncError, SyncSummary, enrol_device
 from app.sync import sync_now as run_sync
+from app.sync.run import LAST_SYNC, quarantined_count
 
-LAST_SYNC_KEY = "last_sync_at"
+log = logging.getLogger("app.services.sync")
 
 
 class SyncFailed(Exception):
@@ -33,6 +34,7 @@ class SyncStatus:
     team_name: str
     pending: dict[str, int]  # entity -> changes waiting to be sent
     rejected: int  # changes the server refused (kept on the device)
+    quarantined: int  # changes received that this device could not use (kept, reported to the server)
     last_sync: dt.datetime | None
 
 
@@ -42,7 +44,7 @@ def status(*, store: Store) -> SyncStatus:
         token = get_sync_value(session=s, key="token")
         address = get_sync_value(session=s, key="server_url") or ""
         team = get_sync_value(session=s, key="team_name") or ""
-        last = get_sync_value(session=s, key=LAST_SYNC_KEY)
+        last = get_sync_value(session=s, key=LAST_SYNC)
         counts = s.exec(
             select(OutboxOp.entity, OutboxOp.state, func.count())
             .where(col(OutboxOp.state).in_([OpState.pending, OpState.rejected]))
@@ -56,6 +58,7 @@ def status(*, store: Store) -> SyncStatus:
         team_name=team,
         pending=pending,
         rejected=rejected,
+        quarantined=quarantined_count(store),
         last_sync=dt.datetime.fromisoformat(last) if last else None,
     )
 
@@ -67,6 +70,9 @@ def link(*, store: Store, server_address: str, code: str) -> str:
         body = enrol_device(store=store, server_url=server_address, code=code.strip(), device_name=device)
     except SyncError as exc:
         raise SyncFailed(exc) from None
+    except Exception as exc:
+        log.error("linking failed unexpectedly: %s", type(exc).__name__)
+        raise SyncFailed(SyncError("an unexpected error stopped it")) from None
     return str(body.get("team_name") or "")
 
 
@@ -81,9 +87,9 @@ def sync_now(*, store: Store, on_progress: Callable[[float | None], None]) -> Sy
         on_progress((0.5 if stage == "pull" else 0.0) + share if total else None)
 
     try:
-        summary = run_sync(store=store, on_progress=progress)
+        return run_sync(store=store, on_progress=progress)
     except SyncError as exc:
         raise SyncFailed(exc) from None
-    with store.session() as s:
-        set_sync_value(session=s, key=LAST_SYNC_KEY, value=utcnow().isoformat())
-    return summary
+    except Exception as exc:  # never a crash in the app; details withheld (they may hold personal data)
+        log.error("sync failed unexpectedly: %s", type(exc).__name__)
+        raise SyncFailed(SyncError("an unexpected error stopped it")) from None

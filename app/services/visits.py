@@ -53,6 +53,7 @@ class Review:
     prompts: tuple[PromptLine, ...]
     unanswered: tuple[str, ...]
     guidance_version: str
+    incomplete: tuple[str, ...] = ()  # core questions not asked (dotted paths): never "low" while any
     disclaimer: str = DISCLAIMER
 
 
@@ -128,6 +129,7 @@ def review(answers: dict[str, Any]) -> Review:
         ),
         unanswered=tuple(a.unanswered),
         guidance_version=a.guidance_version,
+        incomplete=tuple(a.incomplete),
     )
 
 
@@ -148,14 +150,15 @@ def start_visit(*, store: Store, family_id: str, baby_id: str | None) -> str:
     """A new draft visit for a baby, dated today; returns its id."""
     if baby_id is None:
         raise AnswerError("baby", "add a baby to this family before starting a visit")
-    with store.session() as s:
+    with store.unit_of_work() as uow:
         v = store_start_visit(
-            session=s,
+            session=uow.session,
             baby_id=as_uuid(baby_id),
             practitioner_id=store.practitioner.id,
             visit_date=dt.date.today(),
             visit_type="new_birth",
         )
+        uow.commit()
     return str(v.id)
 
 
@@ -191,8 +194,9 @@ def save_answer(*, store: Store, visit_id: str, path: str, value: Any) -> None:
     if path.startswith("notes."):
         raise AnswerError(path, "notes are saved with save_notes")
     try:
-        with store.session() as s:
-            store_save_answer(session=s, visit_id=as_uuid(visit_id), path=path, value=value)
+        with store.unit_of_work() as uow:
+            store_save_answer(session=uow.session, visit_id=as_uuid(visit_id), path=path, value=value)
+            uow.commit()
     except VisitSigned:
         raise AnswerError(path, SIGNED_MESSAGE) from None
     except VisitError as exc:
@@ -207,15 +211,16 @@ def save_notes(*, store: Store, visit_id: str, notes: dict[str, str]) -> None:
     except ValueError:
         raise AnswerError("notes.follow_up", "must be a date written YYYY-MM-DD") from None
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:
             store_save_notes(
-                session=s,
+                session=uow.session,
                 visit_id=as_uuid(visit_id),
                 parents_said=notes.get("parents_said", ""),
                 observed=notes.get("observed", ""),
                 agreed_actions=notes.get("agreed_actions", ""),
                 follow_up_date=follow_date,
             )
+            uow.commit()
     except VisitSigned:
         raise AnswerError("notes", SIGNED_MESSAGE) from None
     except RecordError as exc:
@@ -223,22 +228,24 @@ def save_notes(*, store: Store, visit_id: str, notes: dict[str, str]) -> None:
 
 
 def sign(*, store: Store, visit_id: str) -> None:
-    with store.session() as s:
-        sign_visit(session=s, visit_id=as_uuid(visit_id), signed_by=store.practitioner.id)
+    with store.unit_of_work() as uow:
+        sign_visit(session=uow.session, visit_id=as_uuid(visit_id), signed_by=store.practitioner.id)
+        uow.commit()
 
 
 def amend(*, store: Store, visit_id: str, reason: str, changes: dict[str, Any]) -> None:
     """Correct a signed visit: an amendment with a reason (the signed record stays)."""
     path = next(iter(changes), "amendment")
     try:
-        with store.session() as s:
+        with store.unit_of_work() as uow:
             amend_visit(
-                session=s,
+                session=uow.session,
                 visit_id=as_uuid(visit_id),
                 changes=changes,
                 reason=reason,
                 author=store.practitioner.id,
             )
+            uow.commit()
     except VisitError as exc:
         raise answer_error(path, exc.problems) from None
     except RecordError as exc:

@@ -8,13 +8,15 @@ from app.store.audit import audit, list_audit
 from app.store.caseload import BabySummary, CaseloadRow, search_caseload
 from app.store.chronology import ChronologyEntry, family_chronology
 from app.store.demo import load_demo
-from app.store.engine import begin_write
+from app.store.engine import begin_write, in_write_transaction
 from app.store.errors import (
     NotFound,
+    NoWriteTransaction,
     RecordError,
     StoreAlreadyExists,
     StoreError,
     StoreMissing,
+    TransactionOpen,
     VisitSigned,
     WrongPassphrase,
 )
@@ -50,7 +52,7 @@ from app.store.outbox import (
 )
 from app.store.people import add_practitioner, current_practitioner
 from app.store.signing import amend_visit, record_leaflet, sign_visit
-from app.store.store import Store, create_store, open_from_settings, open_store, store_exists
+from app.store.store import Store, UnitOfWork, create_store, open_from_settings, open_store, store_exists
 from app.store.transfer import export_visit, import_visit
 from app.store.views import AmendmentPublic, LeafletPublic, VisitDetail, VisitSummary
 from app.store.visits import (
@@ -79,6 +81,7 @@ __all__ = [
     "FamilyDetail",
     "FamilyPublic",
     "LeafletPublic",
+    "NoWriteTransaction",
     "NotFound",
     "NotePublic",
     "OpResult",
@@ -91,6 +94,8 @@ __all__ = [
     "StoreError",
     "StoreMissing",
     "TeamPublic",
+    "TransactionOpen",
+    "UnitOfWork",
     "VisitDetail",
     "VisitError",
     "VisitSigned",
@@ -115,6 +120,7 @@ __all__ = [
     "get_sync_value",
     "get_visit",
     "import_visit",
+    "in_write_transaction",
     "list_audit",
     "list_drafts",
     "list_visits",

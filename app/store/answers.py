@@ -1,62 +1,7 @@
-"""Editing a visit document one dotted path at a time, validated by the domain."""
+"""Editing a visit document one dotted path at a time: the domain's functions (app.domain.amendments)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from enum import Enum
-from typing import Any
+from app.domain.amendments import NOTE_FIELDS, get_answer, json_value, split_path, with_answer
 
-from app.domain.errors import VisitError
-from app.domain.visit import SECTIONS
-
-NOTE_FIELDS = ("parents_said", "observed", "agreed_actions", "follow_up_date")
-
-
-def json_value(value: Any) -> Any:
-    """Enums, dates and tuples as the JSON the visit document holds."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set | frozenset):
-        return [json_value(v) for v in value]
-    return value
-
-
-def split_path(path: str, *, notes: bool = False) -> tuple[str, str]:
-    """('sleep', 'place') for 'sleep.place'; VisitError naming the allowed paths otherwise."""
-    parts = path.split(".") if isinstance(path, str) else []
-    sections = [*SECTIONS, "notes"] if notes else list(SECTIONS)
-    if len(parts) != 2 or parts[0] not in sections:
-        raise VisitError(
-            [f"{path}: unknown question; a path is SECTION.FIELD with SECTION one of: {', '.join(sections)}"]
-        )
-    section, field = parts
-    allowed = list(NOTE_FIELDS) if section == "notes" else list(SECTIONS[section].model_fields)
-    if field not in allowed:
-        raise VisitError([f"{path}: unknown field; allowed: {', '.join(allowed)}"])
-    return section, field
-
-
-def with_answer(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
-    """A copy of `doc` with one answer set (None removes it: not recorded)."""
-    section, field = split_path(path)
-    new = {k: (dict(v) if isinstance(v, dict) else v) for k, v in doc.items()}
-    part = new.setdefault(section, {})
-    if not isinstance(part, dict):
-        part = new[section] = {}
-    if value is None:
-        part.pop(field, None)
-        if not part:
-            new.pop(section)
-    else:
-        part[field] = json_value(value)
-    return new
-
-
-def get_answer(doc: dict[str, Any], path: str) -> Any:
-    section, field = split_path(path)
-    part = doc.get(section) or {}
-    return part.get(field)
+__all__ = ["NOTE_FIELDS", "get_answer", "json_value", "split_path", "with_answer"]

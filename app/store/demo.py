@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from app.domain.visit import VISIT_FORMAT
 from app.store.audit import audit
-from app.store.engine import begin_write
 from app.store.families import add_baby, add_note, create_family
 from app.store.ids import content_hash
 from app.store.models import DeviceMeta
@@ -309,7 +308,6 @@ def _add_family(session: Session, rnd: random.Random, index: int, surname: str) 
         )
     family = create_family(
         session=session,
-        commit=False,
         data={
             "name": f"{surname} family",
             "surname": surname,
@@ -326,20 +324,19 @@ def load_demo(*, store: Store) -> int:
     """Load the demo caseload once; returns the number of families added (0 if already there)."""
     rnd = random.Random(2026)
     today = dt.date.today()
-    with store.session() as session:
-        begin_write(session)
+    with store.unit_of_work() as uow:
+        session = uow.session
         if session.get(DeviceMeta, DEMO_FLAG) is not None:
             return 0
         colleagues = [
             add_practitioner(session=session, name=name, phone=phone).id for name, phone in COLLEAGUES
         ]
-        session.commit()
+        uow.commit()
     team = [store.practitioner.id, *colleagues]
     for index, surname in enumerate(SURNAMES):
-        with store.session() as session:
-            begin_write(session)
+        with store.unit_of_work() as uow:  # one family with its babies and visits at a time
+            session = uow.session
             family_id = _add_family(session, rnd, index, surname)
-            session.commit()
             twins_or_sibling = rnd.random() < 0.15
             for n in range(2 if twins_or_sibling else 1):
                 age = rnd.randint(10, 300) if n == 0 else rnd.randint(400, 650)
@@ -358,17 +355,18 @@ def load_demo(*, store: Store) -> int:
                     },
                 )
                 _add_visits(session, rnd, index, n, family_id, baby, team, today, age)
-    with store.session() as session:
-        begin_write(session)
-        session.add(DeviceMeta(key=DEMO_FLAG, value=today.isoformat()))
+            uow.commit()
+    with store.unit_of_work() as uow:
+        uow.session.add(DeviceMeta(key=DEMO_FLAG, value=today.isoformat()))
         audit(
-            session=session,
+            session=uow.session,
             actor=store.practitioner.name,
             action="load_demo",
             entity="store",
             entity_id=store.team.id,
             detail={"families": len(SURNAMES)},
         )
+        uow.commit()
     return len(SURNAMES)
 
 

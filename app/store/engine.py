@@ -14,7 +14,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-from app.store.errors import StoreError, WrongPassphrase
+from app.store.errors import NoWriteTransaction, StoreError, TransactionOpen, WrongPassphrase
 
 log = logging.getLogger("app.store")
 
@@ -91,35 +91,48 @@ R = TypeVar("R")
 
 
 def writes(fn: Callable[P, R]) -> Callable[P, R]:
-    """Run a store write function in its own write transaction, rolled back if it fails.
+    """Mark a store write function (a repository): it runs inside the caller's write transaction.
 
-    With `commit=False` the caller owns the transaction: nothing is begun or rolled back here.
+    It never begins, commits or rolls back anything: the unit of work does. Called with a session
+    that holds no write transaction it raises `NoWriteTransaction` before touching anything.
     """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        session = kwargs["session"]
-        own = kwargs.get("commit", True)
-        if own:
-            begin_write(session)  # type: ignore[arg-type]
-        try:
-            return fn(*args, **kwargs)
-        except BaseException:
-            if own:
-                session.rollback()  # type: ignore[attr-defined]
-            raise
+        require_write(kwargs["session"])  # type: ignore[arg-type]
+        return fn(*args, **kwargs)
 
     return wrapper
 
 
-def begin_write(session: Session) -> None:
-    """Start a write transaction on `session` (BEGIN IMMEDIATE), committing any open one first.
+def in_write_transaction(session: Session) -> bool:
+    """True when `session` holds the write lock (began with `begin_write`, not yet ended)."""
+    if not session.in_transaction():
+        return False
+    return bool(session.connection().get_execution_options().get(WRITE_OPTION, False))
 
-    Every store function that writes calls this first; code outside app.store that writes
-    (e.g. app.sync) should too.
+
+def require_write(session: Session) -> None:
+    """Raise `NoWriteTransaction` unless `session` is inside a write transaction."""
+    if not in_write_transaction(session):
+        raise NoWriteTransaction(
+            "this write needs a write transaction: run it inside `with store.unit_of_work() as uow:` "
+            "and call `uow.commit()`"
+        )
+
+
+def begin_write(session: Session) -> None:
+    """Start a write transaction on `session` (BEGIN IMMEDIATE: takes the store's write lock,
+    waiting up to the busy timeout, before anything is read).
+
+    Refuses (`TransactionOpen`) when the session already has a transaction open: it never
+    commits or discards work it did not start. `Store.unit_of_work()` calls it for you.
     """
     if session.in_transaction():
-        session.commit()
+        raise TransactionOpen(
+            "begin_write: this session already has a transaction open; finish it (commit or "
+            "roll back) first, or use one `store.unit_of_work()` for the whole change"
+        )
     session.connection(execution_options={WRITE_OPTION: True})
 
 

@@ -22,6 +22,14 @@ class StoreAlreadyExists(StoreError):
     """`create_store` was asked to create a store where one already exists."""
 
 
+class TransactionOpen(StoreError):
+    """`begin_write` was called on a session that already has a transaction open."""
+
+
+class NoWriteTransaction(StoreError):
+    """A store write function was called outside a write transaction (use `store.unit_of_work()`)."""
+
+
 class NotFound(StoreError):
     """No record with that id (or name)."""
 

@@ -10,6 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ValidationError
 from sqlmodel import Field, Session, col, func, or_, select
 
+from app.domain.values import RANGES
 from app.store.audit import audit
 from app.store.caseload import search_key
 from app.store.engine import writes
@@ -34,9 +35,7 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 FAMILY_FIELDS = ("name", "surname", "address", "postcode", "carers", "other_adults")
 BABY_FIELDS = ("name", "date_of_birth", "gestation_weeks", "gestation_days", "birth_weight_kg")
 BABY_RANGES = {
-    "gestation_weeks": (22, 44, "weeks"),
-    "gestation_days": (0, 6, "days"),
-    "birth_weight_kg": (0.3, 7.0, "kg"),
+    field: RANGES[f"baby.{field}"] for field in ("gestation_weeks", "gestation_days", "birth_weight_kg")
 }
 
 
@@ -118,7 +117,7 @@ def _team_id(session: Session) -> UUID | None:
 
 @writes
 def create_family(
-    *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None, commit: bool = True
+    *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None
 ) -> FamilyPublic:
     """Add a household to the caseload."""
     model = _validated_family(data)
@@ -140,8 +139,6 @@ def create_family(
         entity="family",
         entity_id=row.id,
     )
-    if commit:
-        session.commit()
     return FamilyPublic.model_validate(row)
 
 
@@ -159,7 +156,6 @@ def update_family(
     family_id: UUID,
     changes: dict[str, Any],
     actor: str | None = None,
-    commit: bool = True,
 ) -> FamilyPublic:
     """Change some household fields; queues an upsert based on the last server version."""
     unknown = [k for k in changes if k not in FAMILY_FIELDS]
@@ -186,8 +182,6 @@ def update_family(
             entity_id=row.id,
             detail={"fields": changed},
         )
-    if commit:
-        session.commit()
     return FamilyPublic.model_validate(row)
 
 
@@ -197,10 +191,10 @@ def _validated_baby(data: BabyCreate | dict[str, Any]) -> BabyCreate:
     except ValidationError as exc:
         raise RecordError(_problems("baby", exc)) from None
     problems = []
-    for field, (lo, hi, unit) in BABY_RANGES.items():
+    for field, allowed_range in BABY_RANGES.items():
         value = getattr(model, field)
-        if value is not None and not lo <= value <= hi:
-            problems.append(f"baby.{field}: must be between {lo} and {hi} {unit}")
+        if value is not None and not allowed_range.contains(value):
+            problems.append(f"baby.{field}: must be {allowed_range.words()}")
     if model.date_of_birth is not None and model.date_of_birth > dt.date.today():
         problems.append("baby.date_of_birth: must not be in the future")
     if problems:
@@ -221,7 +215,6 @@ def add_baby(
     family_id: UUID,
     data: BabyCreate | dict[str, Any],
     actor: str | None = None,
-    commit: bool = True,
 ) -> BabyPublic:
     """Add a baby to a household."""
     _family(session, family_id)
@@ -238,14 +231,12 @@ def add_baby(
         entity_id=row.id,
         detail={"family_id": family_id},
     )
-    if commit:
-        session.commit()
     return BabyPublic.model_validate(row)
 
 
 @writes
 def update_baby(
-    *, session: Session, baby_id: UUID, changes: dict[str, Any], actor: str | None = None, commit: bool = True
+    *, session: Session, baby_id: UUID, changes: dict[str, Any], actor: str | None = None
 ) -> BabyPublic:
     """Change some of a baby's fields (name, date of birth, gestation, birth weight)."""
     unknown = [k for k in changes if k not in BABY_FIELDS]
@@ -270,8 +261,6 @@ def update_baby(
             entity_id=row.id,
             detail={"fields": changed},
         )
-    if commit:
-        session.commit()
     return BabyPublic.model_validate(row)
 
 
@@ -328,7 +317,6 @@ def add_note(
     text: str,
     baby_id: UUID | None = None,
     author: UUID | None = None,
-    commit: bool = True,
 ) -> NotePublic:
     """A free-text case note on the family's record (immutable once written)."""
     _family(session, family_id)
@@ -345,6 +333,4 @@ def add_note(
         entity_id=row.id,
         detail={"family_id": family_id},
     )
-    if commit:
-        session.commit()
     return NotePublic.model_validate(row, from_attributes=True)

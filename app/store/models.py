@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import JSON, Column, Index, Integer
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from app.domain.identifiers import nhs_number_problem
@@ -356,6 +356,22 @@ class SyncConflict(SQLModel, table=True):
     resolved_value: Any = Field(default=None, sa_type=JSON, nullable=True)
     resolved_by: str | None = Field(default=None, max_length=NAME_MAX)
     resolved_at: dt.datetime | None = None
+
+
+class SyncQuarantine(SQLModel, table=True):
+    """A pulled change this device could not apply: kept raw, counted, reported at the next push.
+
+    The pull cursor moves past it, so one bad record never stops a device."""
+
+    __tablename__ = "sync_quarantine"
+
+    seq: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    entity: str = Field(max_length=50)
+    entity_id: str = Field(max_length=64)
+    change: str = Field(description="the change as received (JSON text)")
+    problems: list[dict[str, str]] | None = Field(default=None, sa_type=JSON)
+    received: dt.datetime = Field(default_factory=utcnow)
+    reported: bool = False
 
 
 class DeviceMeta(SQLModel, table=True):

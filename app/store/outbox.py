@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
-from app.store.engine import writes
+from app.store.engine import require_write, writes
 from app.store.errors import NotFound, RecordError
 from app.store.ids import utcnow
 from app.store.models import OpState, OutboxOp, SyncState
@@ -32,24 +33,37 @@ def pending_ops(*, session: Session, limit: int = 100) -> list[OutboxOp]:
 
 @writes
 def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) -> int:
-    """Record the server's answers (applied/duplicate/conflict/rejected) and commit; returns count."""
-    count = 0
-    for raw in results:
+    """Record the server's answers (applied/duplicate/conflict/rejected) in one statement;
+    returns the count. NotFound when an op id is not in the outbox (nothing is changed then)."""
+    rows = []
+    for i, raw in enumerate(results):
         result = raw if isinstance(raw, OpResult) else OpResult.model_validate(raw)
-        op = session.exec(select(OutboxOp).where(OutboxOp.op_id == result.op_id)).first()
-        if op is None:
-            raise NotFound(f"outbox op {result.op_id}: not found")
         if result.state is OpState.pending:
-            raise RecordError(
-                [f"results[{count}].state: must be one of: applied, duplicate, conflict, rejected"]
-            )
-        op.state = result.state
-        op.response = result.response
-        op.updated = utcnow()
-        session.add(op)
-        count += 1
-    session.commit()
-    return count
+            raise RecordError([f"results[{i}].state: must be one of: applied, duplicate, conflict, rejected"])
+        rows.append({"b_op_id": result.op_id, "state": result.state.value, "response": result.response})
+    if not rows:
+        return 0
+    now = utcnow()
+    for row in rows:
+        row["updated"] = now
+    table = OutboxOp.__table__  # type: ignore[attr-defined]
+    known = 0
+    ids = [r["b_op_id"] for r in rows]
+    for i in range(0, len(ids), 500):
+        known += session.execute(
+            sa.select(sa.func.count()).select_from(table).where(table.c.op_id.in_(ids[i : i + 500]))
+        ).scalar_one()
+    if known != len(set(ids)):
+        raise NotFound("outbox op: some answered ops are not in this outbox")
+    session.execute(
+        table.update()
+        .where(table.c.op_id == sa.bindparam("b_op_id"))
+        .values(
+            state=sa.bindparam("state"), response=sa.bindparam("response"), updated=sa.bindparam("updated")
+        ),
+        rows,
+    )
+    return len(rows)
 
 
 def get_sync_value(*, session: Session, key: str) -> str | None:
@@ -58,7 +72,8 @@ def get_sync_value(*, session: Session, key: str) -> str | None:
 
 
 def set_sync_value(*, session: Session, key: str, value: str | None) -> None:
-    """Set (or with None, delete) a sync state value in the caller's transaction."""
+    """Set (or with None, delete) a sync state value in the caller's write transaction."""
+    require_write(session)
     row = session.get(SyncState, key)
     if value is None:
         if row is not None:

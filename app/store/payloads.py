@@ -1,7 +1,9 @@
-"""What each syncable row looks like on the wire, its content hash, and the outbox entry for it.
+"""The outbox entry of a syncable row: its payload (the protocol's wire fields of its entity) and
+content hash.
 
-The payload is the row's content (never local bookkeeping such as server_version); the row's
-`content_hash` and the outbox op's `hash` are both `content_hash(payload)`.
+The payload never holds local bookkeeping (server_version) or what is derived (risk level,
+assessment): app.protocol's registry names the fields. The row's `content_hash` and the outbox
+op's `hash` are both `content_hash(payload)`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
-from app.store.ids import content_hash, to_jsonable
+from app.protocol import REGISTRY, content_hash, to_jsonable
 from app.store.models import (
     Amendment,
     AuditEvent,
@@ -22,82 +24,25 @@ from app.store.models import (
     VisitRecord,
 )
 
-FIELDS: dict[type[SQLModel], tuple[str, tuple[str, ...]]] = {
-    Family: ("family", ("id", "team_id", "name", "surname", "address", "postcode", "carers", "other_adults")),
-    Baby: (
-        "baby",
-        ("id", "family_id", "name", "date_of_birth", "gestation_weeks", "gestation_days", "birth_weight_kg"),
-    ),
-    VisitRecord: (
-        "visit",
-        (
-            "id",
-            "family_id",
-            "baby_id",
-            "practitioner_id",
-            "practitioner_name",
-            "visit_date",
-            "visit_type",
-            "status",
-            "answers",
-            "parents_said",
-            "observed",
-            "agreed_actions",
-            "follow_up_date",
-            "created",
-            "signed_at",
-            "signed_by_id",
-            "signed_by_name",
-            "assessment",
-            "guidance_version",
-            "risk_level",
-            "escalate",
-        ),
-    ),
-    Amendment: (
-        "amendment",
-        (
-            "id",
-            "visit_id",
-            "family_id",
-            "changes",
-            "reason",
-            "author_id",
-            "author_name",
-            "created",
-            "assessment",
-            "guidance_version",
-            "risk_level",
-            "escalate",
-        ),
-    ),
-    LeafletRecord: (
-        "leaflet",
-        (
-            "id",
-            "visit_id",
-            "family_id",
-            "leaflet_hash",
-            "paper",
-            "created",
-            "created_by_id",
-            "created_by_name",
-        ),
-    ),
-    CaseNote: ("note", ("id", "family_id", "baby_id", "text", "author_id", "author_name", "created")),
-    AuditEvent: ("audit", ("id", "at", "actor", "action", "entity", "entity_id", "detail")),
+TABLES: dict[type[SQLModel], str] = {
+    Family: "family",
+    Baby: "baby",
+    VisitRecord: "visit",
+    Amendment: "amendment",
+    LeafletRecord: "leaflet",
+    CaseNote: "note",
+    AuditEvent: "audit",
 }
-ENTITY_TYPES: dict[str, type[SQLModel]] = {name: cls for cls, (name, _) in FIELDS.items()}
-UPSERT_ENTITIES = ("family", "baby")
+ENTITY_TYPES: dict[str, type[SQLModel]] = {name: cls for cls, name in TABLES.items()}
 
 
 def entity_name(row: SQLModel) -> str:
-    return FIELDS[type(row)][0]
+    return TABLES[type(row)]
 
 
 def payload(row: SQLModel) -> dict[str, Any]:
-    """The JSON-ready content of a syncable row."""
-    _, fields = FIELDS[type(row)]
+    """The JSON-ready content of a syncable row: the protocol's wire fields of its entity."""
+    fields = REGISTRY[TABLES[type(row)]].fields
     body: dict[str, Any] = to_jsonable({f: getattr(row, f) for f in fields})
     return body
 
@@ -120,7 +65,7 @@ def enqueue(session: Session, row: SQLModel) -> OutboxOp:
     op = OutboxOp(
         entity=entity,
         entity_id=row.id,  # type: ignore[attr-defined]
-        kind="upsert" if entity in UPSERT_ENTITIES else "create",
+        kind=REGISTRY[entity].op_kind,
         base_version=getattr(row, "server_version", None),
         payload=body,
         hash=row.content_hash,  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from sqlmodel import Session
 
+from app.store.engine import require_write
 from app.store.errors import NotFound, StoreError
 from app.store.models import DeviceMeta, Practitioner
 
@@ -36,6 +37,7 @@ def add_practitioner(
     *, session: Session, name: str, phone: str | None = None, team_id: UUID | None = None
 ) -> Practitioner:
     """Add a colleague to this device's team (e.g. from the demo or a sync pull); no commit."""
+    require_write(session)
     if team_id is None:
         meta = session.get(DeviceMeta, "team_id")
         if meta is None:

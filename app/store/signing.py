@@ -8,7 +8,8 @@ from uuid import UUID
 from sqlmodel import Session, col, select
 
 from app.domain.assessment import assess
-from app.domain.errors import VisitError, parse_visit
+from app.domain.errors import parse_visit
+from app.domain.leaflet_content import Paper
 from app.store.answers import get_answer, json_value, split_path, with_answer
 from app.store.audit import audit
 from app.store.engine import writes
@@ -27,7 +28,8 @@ from app.store.visits import (
     parse_follow_up,
 )
 
-PAPERS = ("A4", "A5", "Letter", "screen")
+# The leaflet papers (app.domain.leaflet_content.Paper labels), and "A5"/"screen" kept for old records.
+PAPERS = (*(p.label for p in Paper), "A5", "screen")
 
 
 @writes
@@ -45,7 +47,7 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
         )
     )
     result = assess(parse_visit(row.answers))
-    # From here on no query may run before the commit: the visit row must be written in one
+    # From here on no query may run before the row is flushed: it must be written in one
     # UPDATE (a second UPDATE of a signed row is refused by the trigger).
     row.status = VisitStatus.signed
     row.signed_at = utcnow()
@@ -78,7 +80,6 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
             "guidance_version": row.guidance_version,
         },
     )
-    session.commit()
     return get_visit(session=session, visit_id=visit_id)
 
 
@@ -126,11 +127,7 @@ def amend_visit(
             doc = with_answer(doc, path, value)
         if before != value:
             diff[path] = {"from": before, "to": value}
-    try:
-        visit = parse_visit(doc)
-    except VisitError:
-        session.rollback()
-        raise
+    visit = parse_visit(doc)
     if not diff:
         raise RecordError(["changes: every value given is already recorded; nothing to amend"])
     result = assess(visit)
@@ -157,7 +154,6 @@ def amend_visit(
         entity_id=amendment.id,
         detail={"visit_id": visit_id, "paths": sorted(diff)},
     )
-    session.commit()
     return AmendmentPublic.model_validate(amendment)
 
 
@@ -201,5 +197,4 @@ def record_leaflet(
         entity_id=leaflet.id,
         detail={"visit_id": visit_id, "paper": paper},
     )
-    session.commit()
     return LeafletPublic.model_validate(leaflet)

@@ -28,6 +28,29 @@ META_PRACTITIONER = "practitioner_id"
 META_TEAM = "team_id"
 
 
+class UnitOfWork:
+    """The service's transaction: `with store.unit_of_work() as uow: ...; uow.commit()`.
+
+    `uow.session` is what the store functions (repositories) take; they never commit. Leaving
+    the block without `commit()` (or with an error) rolls everything back, so a change made of
+    several writes (a family and its babies) is stored whole or not at all. After `commit()`
+    the session can still read; a further write raises `NoWriteTransaction`.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.committed = False
+
+    def commit(self) -> None:
+        """Make every write of this unit durable (WAL, synchronous=FULL) and release the lock."""
+        self.session.commit()
+        self.committed = True
+
+    def rollback(self) -> None:
+        """Discard every write not yet committed and release the write lock."""
+        self.session.rollback()
+
+
 @dataclass
 class Store:
     """An unlocked store: the engine, and who is using this device."""
@@ -39,21 +62,26 @@ class Store:
     team: TeamPublic
 
     @contextlib.contextmanager
-    def session(self, *, write: bool = False) -> Iterator[Session]:
-        """A short-lived session: commits on leaving the block, rolls back on an error.
+    def session(self) -> Iterator[Session]:
+        """A short-lived READ session (deferred BEGIN: WAL readers never block anyone).
 
-        `write=True` starts with the write lock (BEGIN IMMEDIATE), for read-then-write work done
-        outside the store's own functions (which take it themselves).
+        It never commits: store write functions called with it raise `NoWriteTransaction`.
+        Write with `unit_of_work()`.
         """
         with Session(self.engine, expire_on_commit=False) as session:
-            if write:
-                begin_write(session)
+            yield session  # closing ends the read (objects read stay loaded, detached)
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One write transaction (the store's write lock, taken first); see `UnitOfWork`."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            begin_write(session)
+            uow = UnitOfWork(session)
             try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+                yield uow
+            finally:
+                if not uow.committed:
+                    uow.rollback()  # everything in the unit, and the write lock released
 
     def close(self) -> None:
         self.engine.dispose()

@@ -43,7 +43,7 @@ def _family_id(session: Session, family_name: str | None, visit: Visit) -> UUID:
         name = f"{baby} family" if baby else "Imported family"
     words = name.split()
     surname = words[-2] if len(words) > 1 and words[-1].lower() == "family" else words[-1]
-    return create_family(session=session, data={"name": name, "surname": surname}, commit=False).id
+    return create_family(session=session, data={"name": name, "surname": surname}).id
 
 
 def _baby_id(session: Session, family_id: UUID, visit: Visit) -> UUID:
@@ -57,7 +57,6 @@ def _baby_id(session: Session, family_id: UUID, visit: Visit) -> UUID:
     return add_baby(
         session=session,
         family_id=family_id,
-        commit=False,
         data={
             "name": name,
             "date_of_birth": visit.baby.date_of_birth,
@@ -85,31 +84,26 @@ def import_visit(
     """
     visit = document if isinstance(document, Visit) else parse_visit(document)
     who = acting(session, practitioner_id)
-    try:
-        family_id = _family_id(session, family_name, visit)
-        baby_id = _baby_id(session, family_id, visit)
-        row = VisitRecord(
-            family_id=family_id,
-            baby_id=baby_id,
-            practitioner_id=who.id,
-            practitioner_name=visit.practitioner.name or who.name,
-            visit_date=visit.visit.date or dt.date.today(),
-            visit_type=visit.visit.type.value if visit.visit.type else "other",
-            answers=visit.to_document(),
-        )
-        session.add(row)
-        audit(
-            session=session,
-            actor=who.name,
-            action="import_visit",
-            entity="visit",
-            entity_id=row.id,
-            detail={"family_id": family_id, "sign": sign},
-        )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+    family_id = _family_id(session, family_name, visit)
+    baby_id = _baby_id(session, family_id, visit)
+    row = VisitRecord(
+        family_id=family_id,
+        baby_id=baby_id,
+        practitioner_id=who.id,
+        practitioner_name=visit.practitioner.name or who.name,
+        visit_date=visit.visit.date or dt.date.today(),
+        visit_type=visit.visit.type.value if visit.visit.type else "other",
+        answers=visit.to_document(),
+    )
+    session.add(row)
+    audit(
+        session=session,
+        actor=who.name,
+        action="import_visit",
+        entity="visit",
+        entity_id=row.id,
+        detail={"family_id": family_id, "sign": sign},
+    )
     if sign:
         return sign_visit(session=session, visit_id=row.id, signed_by=who.id)
     return get_visit(session=session, visit_id=row.id)
@@ -127,5 +121,4 @@ def export_visit(*, session: Session, visit_id: UUID) -> dict[str, Any]:
         entity="visit",
         entity_id=visit_id,
     )
-    session.commit()
     return parse_visit(doc).to_document()

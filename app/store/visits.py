@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.domain.assessment import Assessment, assess
 from app.domain.errors import VisitError, parse_visit
+from app.domain.problems import Problem
 from app.domain.visit import VISIT_FORMAT, Visit
 from app.store.answers import with_answer
 from app.store.audit import audit
@@ -91,7 +92,6 @@ def start_visit(
     practitioner_id: UUID | None = None,
     visit_date: dt.date,
     visit_type: str,
-    commit: bool = True,
 ) -> VisitDetail:
     """Open a draft visit for a baby, prefilled from the baby record and the practitioner."""
     baby = session.get(Baby, baby_id)
@@ -132,26 +132,20 @@ def start_visit(
         entity_id=row.id,
         detail={"baby_id": baby.id},
     )
-    if commit:
-        session.commit()
     return get_visit(session=session, visit_id=row.id)
 
 
 @writes
 def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> VisitDetail:
-    """Autosave ONE answer of a draft ("sleep.place", "sofa"); None clears it. Commits at once.
+    """Autosave ONE answer of a draft ("sleep.place", "sofa"); None clears it.
 
     The whole draft is validated by app.domain.parse_visit: an invalid value raises VisitError
     naming the field, and nothing is stored. A signed visit raises VisitSigned.
     """
     row = _draft(session, visit_id)
     if path in ("visit.date", "visit.type") and value is None:
-        raise VisitError([f"{path}: cannot be cleared; every visit has a date and a type"])
-    try:
-        visit = parse_visit(with_answer(row.answers, path, value))
-    except VisitError:
-        session.rollback()
-        raise
+        raise VisitError([Problem(path, "cannot be cleared; every visit has a date and a type")])
+    visit = parse_visit(with_answer(row.answers, path, value))
     row.answers = visit.to_document()
     if visit.visit.date is not None:
         row.visit_date = visit.visit.date
@@ -159,7 +153,6 @@ def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> V
         row.visit_type = visit.visit.type.value
     row.updated = utcnow()
     session.add(row)
-    session.commit()
     return get_visit(session=session, visit_id=visit_id)
 
 
@@ -194,7 +187,7 @@ def save_notes(
     agreed_actions: Any = UNSET,
     follow_up_date: Any = UNSET,
 ) -> VisitDetail:
-    """Autosave the free-text notes of a draft (only the fields given). Commits at once."""
+    """Autosave the free-text notes of a draft (only the fields given)."""
     row = _draft(session, visit_id)
     given = {"parents_said": parents_said, "observed": observed, "agreed_actions": agreed_actions}
     for name, value in given.items():
@@ -204,7 +197,6 @@ def save_notes(
         row.follow_up_date = parse_follow_up(follow_up_date)
     row.updated = utcnow()
     session.add(row)
-    session.commit()
     return get_visit(session=session, visit_id=visit_id)
 
 
@@ -222,7 +214,6 @@ def delete_draft(*, session: Session, visit_id: UUID, actor: UUID | None = None)
         entity="visit",
         entity_id=visit_id,
     )
-    session.commit()
 
 
 def get_visit(*, session: Session, visit_id: UUID) -> VisitDetail:

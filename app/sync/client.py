@@ -52,8 +52,9 @@ class ServerClient:
     def enrol(self, code: str, device_name: str) -> dict[str, Any]:
         return self._call("POST", "/enrol", json={"code": code, "device_name": device_name})
 
-    def push(self, batch_id: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
-        return self._call("POST", "/sync/push", json={"batch_id": batch_id, "ops": ops})
+    def push(self, batch_id: str, ops: list[dict[str, Any]], quarantined: int = 0) -> dict[str, Any]:
+        body = {"batch_id": batch_id, "ops": ops, "quarantined": quarantined}
+        return self._call("POST", "/sync/push", json=body)
 
     def pull(self, since: int, limit: int) -> dict[str, Any]:
         return self._call("GET", "/sync/pull", params={"since": since, "limit": limit})

@@ -43,11 +43,12 @@ def resolve_conflict(
         answer = client.resolve(str(conflict_id), value)
     finally:
         client.close()
-    with store.session(write=True) as s:
-        row = s.get(SyncConflict, conflict_id)
+    with store.unit_of_work() as uow:
+        row = uow.session.get(SyncConflict, conflict_id)
         if row is not None:
             row.resolved_value = value
             row.resolved_by = resolved_by or store.practitioner.name
             row.resolved_at = utcnow()
-            s.add(row)
+            uow.session.add(row)
+        uow.commit()
     return int(answer["version"])

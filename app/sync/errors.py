@@ -31,5 +31,20 @@ class DeviceRevoked(SyncError):
         )
 
 
+class AlreadyEnrolled(SyncError):
+    def __init__(self, team: str, pending: int = 0) -> None:
+        if pending:
+            text = (
+                f"this device belongs to {team} and still has {pending} change(s) to send there; "
+                "sync with that team's server first, then reset the device"
+            )
+        else:
+            text = (
+                f"this device already belongs to {team}; to move it to another team, reset it "
+                f"(`safesleep device enrol --reset ...`): its link to {team}'s server is forgotten"
+            )
+        super().__init__(text)
+
+
 class ServerRefused(SyncError):
     """The server answered with an error (the message gives its reason)."""

@@ -14,18 +14,20 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 from uuid6 import uuid7
 
-from app.store import Store, get_sync_value, set_sync_value
-from app.store.ids import content_hash, utcnow
-from app.store.models import OpState, OutboxOp, SyncConflict
-from app.sync.apply import MERGED, PullCounts, apply_changes, wire_payload
+from app.protocol import REGISTRY, content_hash
+from app.protocol.wire import ANSWERS
+from app.store import OpResult, Store, get_sync_value, mark_ops, set_sync_value
+from app.store.ids import utcnow
+from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine
+from app.sync.apply import PullCounts, apply_changes, wire_payload
 from app.sync.client import ServerClient
-from app.sync.errors import NotEnrolled, ServerRefused, ServerUnreachable
+from app.sync.errors import AlreadyEnrolled, NotEnrolled, ServerRefused, ServerUnreachable
 
 Progress = Callable[[str, int, int], None]
-ANSWERS = ("applied", "duplicate", "conflict", "rejected")
 PUSH_BYTES = 4 * 1024 * 1024  # JSON per push request: under the server's 5 MiB request limit
 OP_OVERHEAD_BYTES = 400  # an op's JSON besides its payload (ids, hash, kind, version)
 KEYS = ("server_url", "device_id", "token", "team_id", "team_name", "pull_cursor")
+LAST_SYNC = "last_sync"
 
 
 @dataclass
@@ -39,6 +41,7 @@ class SyncSummary:
     pulled: int = 0
     unchanged: int = 0
     skipped: int = 0
+    quarantined: int = 0  # pulled changes this device could not apply (kept, cursor moved on)
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -50,6 +53,8 @@ class SyncSummary:
         ]
         if self.rejected:
             out.append(f"rejected: {self.rejected}")
+        if self.quarantined:
+            out.append(f"quarantined: {self.quarantined}")
         return out + [f"  {p}" for p in self.problems]
 
 
@@ -59,15 +64,32 @@ def _state(store: Store) -> dict[str, str | None]:
 
 
 def enrol_device(
-    *, store: Store, server_url: str, code: str, device_name: str, http: httpx.Client | None = None
+    *,
+    store: Store,
+    server_url: str,
+    code: str,
+    device_name: str,
+    http: httpx.Client | None = None,
+    reset: bool = False,
 ) -> dict[str, Any]:
-    """Exchange a one-time code for a token and keep it in the (encrypted) store."""
+    """Exchange a one-time code for a token and keep it in the (encrypted) store.
+
+    A device already enrolled with a team is refused (AlreadyEnrolled) unless `reset` is given,
+    and a reset needs an empty outbox: nothing made here may go to another team's server.
+    """
+    state = _state(store)
+    if state["token"]:
+        if not reset:
+            raise AlreadyEnrolled(state["team_name"] or "another team")
+        pending = pending_count(store)
+        if pending:
+            raise AlreadyEnrolled(state["team_name"] or "another team", pending=pending)
     client = ServerClient(server_url, http=http)
     try:
         body = client.enrol(code, device_name)
     finally:
         client.close()
-    with store.session(write=True) as s:
+    with store.unit_of_work() as uow:
         for key, value in (
             ("server_url", client.base_url),
             ("device_id", body["device_id"]),
@@ -75,9 +97,28 @@ def enrol_device(
             ("team_id", body["team_id"]),
             ("team_name", body["team_name"]),
             ("pull_cursor", "0"),
+            (LAST_SYNC, None),
         ):
-            set_sync_value(session=s, key=key, value=str(value))
+            set_sync_value(session=uow.session, key=key, value=None if value is None else str(value))
+        uow.commit()
     return {k: v for k, v in body.items() if k != "token"}
+
+
+def pending_count(store: Store) -> int:
+    """Ops in the outbox not yet answered by the server."""
+    with store.session() as s:
+        return int(
+            s.exec(select(func.count()).select_from(OutboxOp).where(OutboxOp.state == OpState.pending)).one()
+        )
+
+
+def quarantined_count(store: Store, *, unreported: bool = False) -> int:
+    """Pulled changes kept in quarantine on this device (those not yet reported to the server)."""
+    with store.session() as s:
+        q = select(func.count()).select_from(SyncQuarantine)
+        if unreported:
+            q = q.where(SyncQuarantine.reported == False)  # noqa: E712
+        return int(s.exec(q).one())
 
 
 def _wire(op: OutboxOp) -> dict[str, Any]:
@@ -95,22 +136,13 @@ def _wire(op: OutboxOp) -> dict[str, Any]:
 
 
 def _mark(session: Session, results: list[dict[str, Any]]) -> None:
-    """Record the server's answers in one statement (the store's mark_ops, in bulk)."""
-    now = utcnow()
-    rows = []
+    """Record the server's answers with the store's mark_ops."""
+    answers = []
     for r in results:
-        if r["status"] not in ANSWERS:
-            raise ServerRefused(f"the team server gave an unknown answer: {r['status']!r}")
-        rows.append({"b_op_id": uuid.UUID(r["op_id"]), "state": r["status"], "response": r, "updated": now})
-    table = OutboxOp.__table__  # type: ignore[attr-defined]
-    session.execute(
-        table.update()
-        .where(table.c.op_id == sa.bindparam("b_op_id"))
-        .values(
-            state=sa.bindparam("state"), response=sa.bindparam("response"), updated=sa.bindparam("updated")
-        ),
-        rows,
-    )
+        if r.get("status") not in ANSWERS:
+            raise ServerRefused(f"the team server gave an unknown answer: {r.get('status')!r}")
+        answers.append(OpResult(op_id=uuid.UUID(str(r["op_id"])), state=r["status"], response=r))
+    mark_ops(session=session, results=answers)
 
 
 def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, Any]], int]:
@@ -128,7 +160,8 @@ def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, 
         for row, stored in rows:
             op = _wire(row)
             size += (stored or 0) + OP_OVERHEAD_BYTES
-            if row.entity in MERGED:
+            entity = REGISTRY.get(row.entity)
+            if entity is not None and entity.kind == "mergeable":
                 op["base"] = _believed_base(s, row)
                 size += len(json.dumps(op["base"]))
             if ops and size > PUSH_BYTES:
@@ -166,7 +199,8 @@ def _record(
 ) -> None:
     """Keep the server's answers (and any field conflicts) in one device transaction."""
     by_id = {o["op_id"]: o for o in ops}
-    with store.session(write=True) as s:
+    with store.unit_of_work() as uow:
+        s = uow.session
         for r in results:
             for clash in r.get("conflicts") or []:
                 if s.get(SyncConflict, uuid.UUID(clash["conflict_id"])) is None:
@@ -181,6 +215,7 @@ def _record(
                         )
                     )
         _mark(s, results)
+        uow.commit()
     for r in results:
         status, entity = r["status"], by_id[r["op_id"]]["entity"]
         if status == "applied":
@@ -206,22 +241,32 @@ def _push(
         ).one()
     done = 0
     progress("push", 0, total)
+    unreported = quarantined_count(store, unreported=True)
     ops, last = _next_ops(store, 0, batch_size)
-    if not ops:
+    if not ops and not unreported:
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
-        in_flight = pool.submit(client.push, str(uuid7()), ops)  # no store transaction open
+        in_flight = pool.submit(client.push, str(uuid7()), ops, unreported)  # no transaction open
         while in_flight is not None:
             following, last = _next_ops(store, last, batch_size)
             answer = in_flight.result()
             results = answer.get("results", [])
-            if [r["op_id"] for r in results] != [o["op_id"] for o in ops]:
+            if [r.get("op_id") for r in results] != [o["op_id"] for o in ops]:
                 raise ServerUnreachable(client.base_url, "the answer did not match the batch")
-            in_flight = pool.submit(client.push, str(uuid7()), following) if following else None
+            in_flight = pool.submit(client.push, str(uuid7()), following, 0) if following else None
             _record(store, ops, results, summary)
+            if unreported:
+                _mark_reported(store)
+                unreported = 0
             done += len(results)
             progress("push", done, max(total, done))
             ops = following
+
+
+def _mark_reported(store: Store) -> None:
+    with store.unit_of_work() as uow:
+        uow.session.execute(sa.update(SyncQuarantine).values(reported=True))
+        uow.commit()
 
 
 def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, progress: Progress) -> None:
@@ -231,15 +276,20 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, 
     received = 0
     while True:
         page = client.pull(cursor, limit)
-        with store.session(write=True) as s:  # the rows and the cursor: one transaction
-            apply_changes(session=s, changes=page["changes"], team_id=store.team.id, counts=counts)
-            set_sync_value(session=s, key="pull_cursor", value=str(page["next"]))
-        cursor = page["next"]
+        changes, nxt = page.get("changes"), page.get("next")
+        if not isinstance(changes, list) or not isinstance(nxt, int) or nxt < cursor:
+            raise ServerRefused("the team server sent a page this device cannot read; try again later")
+        with store.unit_of_work() as uow:  # the rows and the cursor: one transaction
+            apply_changes(session=uow.session, changes=changes, team_id=store.team.id, counts=counts)
+            set_sync_value(session=uow.session, key="pull_cursor", value=str(nxt))
+            uow.commit()
+        cursor = nxt
         received += len(page["changes"])
         progress("pull", received, received if not page["more"] else 0)
         if not page["more"]:
             break
     summary.pulled, summary.unchanged, summary.skipped = (counts.stored, counts.unchanged, counts.skipped)
+    summary.quarantined = counts.quarantined
 
 
 def sync_now(
@@ -265,4 +315,7 @@ def sync_now(
         _pull(store, client, summary, pull_limit, progress)
     finally:
         client.close()
+    with store.unit_of_work() as uow:
+        set_sync_value(session=uow.session, key=LAST_SYNC, value=utcnow().isoformat())
+        uow.commit()
     return summary

@@ -12,7 +12,15 @@ from app.services.caseload import SEARCH_LIMIT
 from app.services.families import ChronologyLine, Person
 from app.services.visits import Amendment
 from app.store.caseload import age_text
-from app.sync import DeviceRevoked, NotEnrolled, ServerUnreachable, SyncError, SyncSummary
+from app.sync import (
+    AlreadyEnrolled,
+    DeviceRevoked,
+    NotEnrolled,
+    ServerRefused,
+    ServerUnreachable,
+    SyncError,
+    SyncSummary,
+)
 from app.ui.questions import QUESTION_BY_PATH, VISIT_TYPES, words_for
 
 UK = ZoneInfo("Europe/London")
@@ -37,7 +45,10 @@ def day(value: dt.date | dt.datetime | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def risk_word(level: str | None) -> str:
+def risk_word(level: str | None, incomplete: int | None = None) -> str:
+    """'High'; 'Incomplete — 3 core questions not asked' when the count is known."""
+    if level == "incomplete" and incomplete:
+        return f"Incomplete — {incomplete} core question{'s' * (incomplete != 1)} not asked"
     return RISK_WORDS.get(level or "", (level or "").capitalize())
 
 
@@ -117,6 +128,9 @@ def sync_words(summary: SyncSummary) -> str:
         text += f" {clash} with the team's: both kept for review."
     if summary.rejected:
         text += f" {_n(summary.rejected, 'change was', 'changes were')} refused by the server and kept here."
+    if summary.quarantined:
+        kept = _n(summary.quarantined, "update from the team", "updates from the team")
+        text += f" {kept} could not be used on this tablet: kept, and reported to the server."
     return text
 
 
@@ -158,11 +172,15 @@ def sync_error_words(cause: SyncError) -> str:
         )
     if isinstance(cause, NotEnrolled):
         return "This tablet is not linked to a team server yet: enter the server address and code, then Link."
+    if isinstance(cause, AlreadyEnrolled):
+        return f"{str(cause)[:1].upper()}{str(cause)[1:]}. Nothing was changed."
     if isinstance(cause, DeviceRevoked):
         return (
             "The team server no longer accepts this tablet (it was revoked). Your records are safe "
             "on this tablet: ask your administrator for a new enrolment code."
         )
+    if not isinstance(cause, ServerRefused):
+        return f"Sync stopped: {cause}. Your records are safe on this tablet."
     reason = str(cause).removeprefix("the team server refused the request: ")
     return f"The team server refused: {reason}. Your records are safe on this tablet."
 

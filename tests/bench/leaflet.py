@@ -38,17 +38,20 @@ from app.domain.leaflet_content import LeafletContent, leaflet_content
 from app.leaflet import render
 from app.leaflet.fonts import FILES, FONT_DIR
 from tests.bench.visits import random_visit_doc
-from tests.leaflet.samples import HIGH_RISK, LOW_RISK, MANY_FACTORS, PLAN
+from tests.leaflet.samples import LOW_RISK, MANY_FACTORS, PLAN, TYPICAL_HIGH
 
 ON = dt.date(2026, 11, 20)
 REPEATS = 15
 NAIVE_REPEATS = 5
 BATCH = 40
+TEAM, TEAM_PHONE = "Portswood HV team", "023 8000 9999"
 
 
 def content_of(doc: dict[str, Any], plan: list[str] | None = None) -> LeafletContent:
     visit = parse_visit(doc)
-    return leaflet_content(visit, assess(visit), agreed_actions=plan, generated_on=ON)
+    return leaflet_content(
+        visit, assess(visit), agreed_actions=plan, generated_on=ON, team_name=TEAM, team_phone=TEAM_PHONE
+    )
 
 
 def naive_pdf(content: LeafletContent, *, ttf: bool = True, qr: bool = True) -> bytes:
@@ -71,22 +74,28 @@ def naive_pdf(content: LeafletContent, *, ttf: bool = True, qr: bool = True) -> 
     if content.protective:
         story.append(Paragraph("What you are already doing well", head))
         story += [Paragraph(f"<b>{p.title}.</b> {p.text}", body, bulletText="•") for p in content.protective]
-    if content.factors:
+    if content.reassurance:
+        story.append(Paragraph(content.reassurance, body))
+    if content.changes:
         story.append(Paragraph(f"Things to change to keep {content.baby_words} safer", head))
-        for f in content.factors:
-            story += [Paragraph(f.title, item), Paragraph(f.advice, body)]
-    if content.bed_sharing:
-        story += [Paragraph(content.bed_sharing.title, item), Paragraph(content.bed_sharing.text, body)]
+        for f in content.changes:
+            story += [Paragraph(f.title, item), Paragraph(f.text, body)]
+    if content.bed_sharing and not content.bed_sharing.listed_as_change:
+        story.append(Paragraph(content.bed_sharing.headline, item))
+        story += [Paragraph(line, body, bulletText="•") for line in content.bed_sharing.lines]
+    for extra in content.extra_care:
+        story += [Paragraph(extra.title, item), Paragraph(extra.text, body)]
     story.append(Paragraph("Safer sleep for every baby, every sleep", head))
-    story += [Paragraph(m, body, bulletText="•") for m in content.key_messages]
+    story += [Paragraph(m.text, body, bulletText="•") for m in content.key_messages]
     if content.plan:
         story.append(Paragraph("Our plan together", head))
         story += [Paragraph(line, body, bulletText="•") for line in content.plan]
+    k = content.contact
     story += [
         Spacer(1, 10),
         Paragraph("Speak to your health visitor", head),
-        Paragraph(f"{content.practitioner_name or ''} {content.practitioner_phone or ''}", body),
-        Paragraph(f"{content.information_line_name}: {content.information_line}", body),
+        Paragraph(f"{k.practitioner_name or ''} {k.team_name or ''} {k.practitioner_phone or ''}", body),
+        Paragraph(f"{k.information_line_name}: {k.information_line}", body),
         Paragraph("Find out more", head),
     ]
     rows = []
@@ -150,13 +159,14 @@ def cli_batch_ms(docs: list[dict[str, Any]]) -> float:
 
 def main() -> None:
     samples = {
-        "low risk (1 page)": content_of(LOW_RISK),
-        "high risk + plan (2 pages)": content_of(HIGH_RISK, PLAN),
-        "all 16 factors (3 pages)": content_of(MANY_FACTORS, PLAN),
+        "low risk, A4": (content_of(LOW_RISK), "a4"),
+        "typical high risk + plan, A4": (content_of(TYPICAL_HIGH, PLAN), "a4"),
+        "typical high risk + plan, phone": (content_of(TYPICAL_HIGH, PLAN), "phone"),
+        "every factor + plan, A4": (content_of(MANY_FACTORS, PLAN), "a4"),
     }
     rows = []
-    for name, content in samples.items():
-        ours = ms_per_call(lambda c=content: render(c))
+    for name, (content, paper) in samples.items():
+        ours = ms_per_call(lambda c=content, p=paper: render(c, paper=p))
         naive = ms_per_call(lambda c=content: naive_pdf(c), NAIVE_REPEATS)
         helv = ms_per_call(lambda c=content: naive_pdf(c, ttf=False), NAIVE_REPEATS)
         text_only = ms_per_call(lambda c=content: naive_pdf(c, qr=False), NAIVE_REPEATS)

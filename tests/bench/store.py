@@ -254,8 +254,8 @@ STEPS: dict[str, tuple[str, int]] = {
 }
 
 
-def _step_fn(step: str, home: Path, s: Any) -> Callable[[int], Any]:
-    """The operation timed for `step` (s: an open session, None for kdf/open)."""
+def _step_fn(step: str, home: Path, s: Any, store: Any) -> Callable[[int], Any]:
+    """The operation timed for `step` (s: an open read session, None for kdf/open)."""
     if step == "kdf":
         params = read_kdf_params(home)
         return lambda i: derive_key(PASSPHRASE, params)
@@ -273,17 +273,32 @@ def _step_fn(step: str, home: Path, s: Any) -> Callable[[int], Any]:
     if step == "chronology":
         return lambda i: st.family_chronology(session=s, family_id=fams[i * 97 % len(fams)])
     baby_id = st.get_family(session=s, family_id=fams[0]).babies[0].id
-    drafts = [
-        st.start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(), visit_type="targeted").id
-        for _ in range(22)
-    ]
+    with store.unit_of_work() as uow:
+        drafts = [
+            st.start_visit(
+                session=uow.session, baby_id=baby_id, visit_date=dt.date.today(), visit_type="targeted"
+            ).id
+            for _ in range(22)
+        ]
+        uow.commit()
+
+    def committed(write: Callable[[Any, int], Any]) -> Callable[[int], Any]:
+        def run(i: int) -> None:  # one unit of work per call, as the app's services do
+            with store.unit_of_work() as uow:
+                write(uow.session, i)
+                uow.commit()
+
+        return run
+
     if step == "autosave":
         places = ("cot", "sofa", "moses_basket")
-        return lambda i: st.save_answer(
-            session=s, visit_id=drafts[0], path="sleep.place", value=places[i % 3]
+        return committed(
+            lambda w, i: st.save_answer(
+                session=w, visit_id=drafts[0], path="sleep.place", value=places[i % 3]
+            )
         )
     to_sign = iter(drafts)
-    return lambda i: st.sign_visit(session=s, visit_id=next(to_sign))
+    return committed(lambda w, i: st.sign_visit(session=w, visit_id=next(to_sign)))
 
 
 def measure_step(step: str, home: Path) -> dict[str, float]:
@@ -292,7 +307,7 @@ def measure_step(step: str, home: Path) -> dict[str, float]:
     store = None if step in ("kdf", "open") else st.open_store(home=home, passphrase=PASSPHRASE, plain=False)
     with contextlib.ExitStack() as stack:
         session = stack.enter_context(store.session()) if store else None
-        fn = _step_fn(step, home, session)
+        fn = _step_fn(step, home, session, store)
         fn(0)  # warm caches
         rss_before = _rss_kib("VmRSS")
         _reset_peak()

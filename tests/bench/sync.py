@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from app.settings import get_settings
 from tests.server.pg import fresh_pg_database
+from tests.store.writing import writing
 
 AIM_SECONDS = 10.0
 
@@ -75,7 +76,7 @@ def run_backend(kind: str, db_url: str, n: int, folder: Path) -> dict[str, Any]:
         t0 = time.perf_counter()
         bulk_signed_visits(device, baby, n)
         made_s = time.perf_counter() - t0
-        with device.session() as s:
+        with writing(device) as s:
             ops = [_wire(op) for op in pending_ops(session=s, limit=n + 100)]
             token = get_sync_value(session=s, key="token")
         visits = [o for o in ops if o["entity"] == "visit"]
@@ -92,7 +93,7 @@ def run_backend(kind: str, db_url: str, n: int, folder: Path) -> dict[str, Any]:
         enrol_device(
             store=reader, server_url=server.url, code=new_code(db_url, team_id), device_name="reader"
         )
-        with reader.session() as s:
+        with writing(reader) as s:
             token = get_sync_value(session=s, key="token")
         client = ServerClient(server.url, token)
         pulled = SyncSummary()

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.domain.factories import visit_doc
 
 
@@ -50,7 +52,29 @@ def test_json_output_is_the_assessment_document(tmp_path: Path):
         "premature",
     ]
     assert result["unanswered"] == ["sleep.position"]
-    assert result["prompts"] == ["bed_sharing_safety_advice", "discuss_with_supervisor"]
+    assert result["incomplete"] == ["sleep.position"]
+    assert result["prompts"] == ["bed_sharing_not_safe", "complete_core_questions", "discuss_with_supervisor"]
+
+
+@pytest.mark.parametrize(
+    ("doc", "level", "words", "missing"),
+    [
+        ({"format": "safesleep.visit/2"}, "incomplete", "INCOMPLETE: 14 core questions not asked", 14),
+        ({"format": "safesleep.visit/1", "feeding": {"breastfed": True}}, "incomplete", "INCOMPLETE", 14),
+        (visit_doc(carers__drugs=None), "incomplete", "INCOMPLETE: 1 core question not asked", 1),
+        (visit_doc(), "low", "LOW RISK", 0),
+    ],
+)
+def test_an_unasked_visit_is_incomplete_never_low(
+    tmp_path: Path, doc: dict[str, Any], level: str, words: str, missing: int
+):
+    path = write(tmp_path, doc)
+    as_json = json.loads(safesleep("assess", str(path), "--json").stdout)
+    assert as_json["risk_level"] == level
+    assert len(as_json["incomplete"]) == missing
+    text = safesleep("assess", str(path)).stdout
+    assert words in text
+    assert ("LOW RISK" in text) is (level == "low")
 
 
 def test_readable_summary_names_the_level_factors_advice_links_prompts_and_gaps(tmp_path: Path):
@@ -81,7 +105,7 @@ def test_invalid_file_exits_2_with_one_line_per_problem_and_no_traceback(tmp_pat
     assert lines == [
         f"{path}: baby.birth_weight_kg: must be between 0.3 and 7.0 kg",
         f"{path}: sleep.place: must be one of: cot, moses_basket, bedside_crib, travel_cot, pram, "
-        "adult_bed, sofa, armchair, airbed, car_seat, sling, other",
+        "adult_bed, sofa, armchair, airbed, car_seat, sling, bouncer_or_swing, beanbag_or_cushion, other",
     ]
 
 

@@ -9,15 +9,27 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 
-from app.domain.assessment import CONTEXT_CODES, Severity, assess
+from app.domain.assessment import FAMILY_CONTEXT, assess
 from app.domain.errors import parse_visit
 from app.domain.guidance import load_guidance
-from app.domain.leaflet_content import LeafletContent, first_name, leaflet_content
+from app.domain.leaflet_content import (
+    BED_SHARING_ITEM,
+    LeafletContent,
+    Paper,
+    Picture,
+    first_name,
+    leaflet_content,
+    sentences,
+)
 from tests.domain.factories import visit_doc
 from tests.domain.strategies import valid_visit_docs
 
 ON = dt.date(2026, 11, 20)
-ALL_CONTEXT = {f"family__{code}": True for code in CONTEXT_CODES}
+ALL_CONTEXT = {
+    **{f"family__{code}": True for code in FAMILY_CONTEXT},
+    "family__social_care": "child_protection",
+    "plan__advice_declined": True,
+}
 RISKY = {
     "sleep__shared_surfaces": ["sofa"],
     "sleep__bed_sharing": "sometimes",
@@ -64,44 +76,124 @@ def test_no_text_from_context_entries_or_practitioner_notes_ever_gets_in(doc: di
     assert "gov.uk" not in texts
 
 
-def test_factors_come_highest_severity_first_with_family_advice_and_source():
+def test_changes_come_highest_severity_first_one_per_risk_with_their_source():
     guidance = load_guidance()
     result = content(visit_doc(**RISKY))
-    assert [f.high for f in result.factors] == sorted((f.high for f in result.factors), reverse=True)
+    assert [c.high for c in result.changes] == sorted((c.high for c in result.changes), reverse=True)
     assessment = assess(parse_visit(visit_doc(**RISKY)))
-    severity = {f.code: f.severity for f in assessment.factors}
-    assert {f.code for f in result.factors} == assessment.codes
-    assert {f.high for f in result.factors} == {True, False}
-    for f in result.factors:
-        assert f.advice == " ".join(guidance[f.code].family_advice.split())
-        assert f.source_url == guidance[f.code].source_url
-        assert f.high is (severity[f.code] is Severity.high)
+    listed = [code for c in result.changes for code in c.codes]
+    assert len(listed) == len(set(listed))  # each factor in one message only
+    assert set(listed) - {BED_SHARING_ITEM} == assessment.codes
+    for c in result.changes:
+        if c.code != BED_SHARING_ITEM:
+            assert c.text == " ".join(guidance[c.code].family_advice.split())
+            assert c.source_url == guidance[c.code].source_url
 
 
-def test_protective_items_carry_title_and_family_advice():
-    result = content(visit_doc(feeding__breastfed=True, feeding__dummy=True))
-    assert [p.title for p in result.protective] == [
-        "Breastfeeding",
-        "Using a dummy",
-        "Sleeping in your room",
-        "Sleeping on the back",
+def test_born_early_and_bed_sharing_born_early_are_one_message():
+    result = content(
+        visit_doc(sleep__bed_sharing="sometimes", baby__gestation_weeks=35, baby__birth_weight_kg=2.2)
+    )
+    (item,) = [c for c in result.changes if c.code == BED_SHARING_ITEM]
+    assert set(item.codes) == {
+        BED_SHARING_ITEM,
+        "bed_sharing_premature",
+        "bed_sharing_low_birth_weight",
+        "premature",
+        "low_birth_weight",
+    }
+    assert item.headline == "Sharing a bed is not safe for Sam because Sam was born early and small."
+    assert item.high and result.changes[0] is item
+    assert result.extra_care == ()
+    assert result.bed_sharing is not None and result.bed_sharing.listed_as_change
+
+
+def test_born_early_or_small_without_bed_sharing_is_extra_care_never_a_change():
+    result = content(visit_doc(baby__gestation_weeks=35, baby__birth_weight_kg=2.2))
+    assert [i.title for i in result.extra_care] == [
+        load_guidance()["premature"].title,
+        load_guidance()["low_birth_weight"].title,
     ]
-    assert all(p.text for p in result.protective)
+    assert not {"premature", "low_birth_weight"} & {code for c in result.changes for code in c.codes}
 
 
-def test_bed_sharing_advice_only_when_bed_sharing_was_recorded():
-    assert content(visit_doc()).bed_sharing is None
-    assert content(visit_doc(sleep__bed_sharing="sometimes")).bed_sharing is not None
+def test_every_reason_for_not_sharing_a_bed_is_named_in_one_sentence():
+    result = content(
+        visit_doc(
+            sleep__bed_sharing="usually",
+            carers__smoker_in_household=True,
+            carers__alcohol=True,
+            carers__extreme_tiredness=True,
+        )
+    )
+    assert result.bed_sharing is not None
+    assert result.bed_sharing.headline == (
+        "Sharing a bed is not safe for Sam because someone in your home smokes, someone in the bed has had "
+        "alcohol, drugs or medicine that makes them sleepy and you are extremely tired."
+    )
+    assert [c.code for c in result.changes].count(BED_SHARING_ITEM) == 1
 
 
-def test_plan_ahead_message_is_given_to_every_family_and_nothing_else_from_prompts():
-    guidance = load_guidance()
-    plan_ahead = " ".join(guidance["out_of_routine_plan"].family_advice.split())
-    quiet = content(visit_doc())
-    planned = content(visit_doc(family__out_of_routine_planned=True))
-    assert plan_ahead in quiet.key_messages
-    assert quiet.key_messages == planned.key_messages
-    assert len(quiet.key_messages) == len(guidance.key_messages) + 1
+def test_the_safer_bed_sharing_checklist_and_not_safe_are_never_both_given():
+    safe = content(visit_doc(sleep__bed_sharing="sometimes"))
+    assert safe.bed_sharing is not None and safe.bed_sharing.safe_to_discuss
+    assert len(safe.bed_sharing.lines) >= 2
+    danger = content(visit_doc(sleep__bed_sharing="sometimes", carers__drugs=True))
+    assert danger.bed_sharing is not None and not danger.bed_sharing.safe_to_discuss
+    checklist = set(safe.bed_sharing.lines)
+    assert not checklist & set(danger.bed_sharing.lines)
+
+
+def test_reassurance_only_for_a_low_risk_visit():
+    assert content(visit_doc()).reassurance == load_guidance().leaflet["nothing_to_change"]
+    assert content(visit_doc(sleep__items=["soft_toy"])).reassurance is None
+    assert content(visit_doc(**RISKY)).reassurance is None
+
+
+def test_at_most_three_most_important_and_the_rest_after_them():
+    result = content(visit_doc(**RISKY, sleep__position="front", sleep__room_temperature_c=24))
+    assert len(result.most_important) == 3
+    assert result.most_important + result.more_changes == result.changes
+
+
+def test_messages_for_every_baby_leave_out_what_a_personal_item_already_says():
+    plain = content(visit_doc())
+    sofa = content(visit_doc(sleep__shared_surfaces=["sofa"]))
+    assert Picture.no_sofa in {m.picture for m in plain.key_messages}
+    assert Picture.no_sofa not in {m.picture for m in sofa.key_messages}
+
+
+@settings(max_examples=80, deadline=None)
+@given(valid_visit_docs)
+def test_no_sentence_is_given_twice(doc: dict[str, Any]):
+    result = content(doc)
+    texts = [p.text for p in result.protective] + [c.text for c in result.changes]
+    texts += [i.text for i in result.extra_care] + [m.text for m in result.key_messages]
+    texts += [result.plan_ahead.text] if result.plan_ahead else []
+    if result.bed_sharing and not result.bed_sharing.listed_as_change:
+        texts += [result.bed_sharing.headline, *result.bed_sharing.lines]
+    said = [s.casefold() for t in texts for s in sentences(t)]
+    assert len(said) == len(set(said))
+    assert len(result.most_important) <= 3
+
+
+def test_team_name_and_phone_are_carried_for_the_contact_box():
+    result = content(visit_doc(), team_name=" Portswood  HV team ", team_phone="023 8000 9999")
+    assert result.contact.team_name == "Portswood HV team"
+    assert result.contact.team_phone == "023 8000 9999"
+    assert content(visit_doc(), team_name="  ").contact.team_name is None
+
+
+@pytest.mark.parametrize(
+    ("value", "paper"), [("A4", Paper.a4), ("letter", Paper.letter), (" Phone ", Paper.phone)]
+)
+def test_paper_names_parse_in_any_case(value: str, paper: Paper):
+    assert Paper.parse(value) is paper
+
+
+def test_unknown_paper_names_the_choices():
+    with pytest.raises(ValueError, match="paper: must be one of a4, letter, phone"):
+        Paper.parse("A3")
 
 
 def test_linked_pages_are_unique_lullaby_trust_first_and_never_gov_uk():
@@ -109,7 +201,10 @@ def test_linked_pages_are_unique_lullaby_trust_first_and_never_gov_uk():
     urls = [p.url for p in result.linked_pages]
     assert len(urls) == len(set(urls))
     assert urls[0] == "https://www.lullabytrust.org.uk/safer-sleep-advice/"
-    assert "https://www.nice.org.uk/guidance/ng194/chapter/Recommendations" in urls
+    # the topic pages of what is printed (family-facing pages, not the hub alone)
+    assert any(
+        u.startswith(("https://www.lullabytrust.org.uk/", "https://littlelullaby.org.uk/")) for u in urls[1:]
+    )
     assert not any("gov.uk" in u for u in urls)
     assert all(p.label for p in result.linked_pages)
 
@@ -153,7 +248,7 @@ def test_practitioner_name_phone_follow_up_version_and_date_are_kept():
     assert result.follow_up_date == dt.date(2026, 12, 4)
     assert result.guidance_version == load_guidance().version
     assert result.generated_on == ON
-    assert result.information_line == "0808 802 6869"
+    assert result.contact.information_line == "0808 802 6869"
 
 
 def test_content_is_frozen():

@@ -24,6 +24,8 @@ class ReadBack:
     links: set[str]
     metadata: dict[str, str]
     small_runs: list[str]  # text drawn below 12 pt
+    language: str  # the document catalog's /Lang
+    shows_title: bool  # /ViewerPreferences /DisplayDocTitle: viewers show the title, not the file name
 
     @property
     def text(self) -> str:
@@ -36,6 +38,18 @@ class ReadBack:
 
     def contains(self, passage: str) -> bool:
         return squash(passage) in squash(self.text)
+
+    def count(self, passage: str) -> int:
+        """How many times `passage` is printed (whitespace and line breaks ignored)."""
+        return squash(self.text).count(squash(passage))
+
+    def page_contains(self, number: int, passage: str) -> bool:
+        """True when `passage` is printed on page `number` (1-based)."""
+        return squash(passage) in squash(self.pages[number - 1])
+
+    @property
+    def sizes_mm(self) -> set[tuple[float, float]]:
+        return {(round(w * 25.4 / 72, 1), round(h * 25.4 / 72, 1)) for w, h in self.sizes}
 
 
 def read_pdf(pdf: bytes) -> ReadBack:
@@ -54,7 +68,10 @@ def read_pdf(pdf: bytes) -> ReadBack:
             if action and action.get("/URI"):
                 links.add(str(action["/URI"]))
     meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
-    return ReadBack(pages, sizes, links, meta, small)
+    root = reader.trailer["/Root"]
+    language = str(root.get("/Lang", ""))
+    shows_title = bool((root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle", False))
+    return ReadBack(pages, sizes, links, meta, small, language, shows_title)
 
 
 def render_pngs(pdf: bytes, folder: Path, dpi: int = 50) -> list[Path]:

@@ -77,6 +77,17 @@ HIGH_RISK = _with(
     },
 )
 
+# The typical high-risk visit of issue 13: sofa, bed-sharing after a drink, born early and small,
+# a smoker at home. Must fit on two A4 pages with a three-point plan.
+TYPICAL_HIGH = _with(
+    HIGH_RISK,
+    baby={"name": "Mia", "gestation_weeks": 35, "gestation_days": 3, "birth_weight_kg": 2.3},
+    carers={"smoker_in_household": True},
+)
+
+# Increased risk only: a soft toy in the cot and a warm room.
+INCREASED = _with(LOW_RISK, baby={"name": "Leo"}, sleep={"items": ["soft_toy"], "room_temperature_c": 23})
+
 # Every one of the 16 factors at once (a stress test for layout).
 MANY_FACTORS = _with(
     LOW_RISK,

@@ -113,7 +113,7 @@ def test_invalid_single_file_exits_2_with_field_paths_and_writes_nothing(tmp_pat
 def test_usage_mistakes_exit_2_naming_the_option(tmp_path: Path):
     source = write(tmp_path, "sam.json", LOW_RISK)
     paper = safesleep(source, "--paper", "a3")
-    assert paper.returncode == 2 and b"a4, letter" in paper.stderr
+    assert paper.returncode == 2 and b"a4, letter, phone" in paper.stderr
     follow = safesleep(source, "--follow-up", "4/12/2026")
     assert follow.returncode == 2 and b"YYYY-MM-DD" in follow.stderr
     two = safesleep(source, source, "-o", tmp_path / "x.pdf")
@@ -132,3 +132,29 @@ def test_many_files_without_out_dir_are_written_next_to_each_input(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert read_pdf((first / "sam-leaflet.pdf").read_bytes()).metadata["/Title"] == ("Safer sleep for Sam")
     assert read_pdf((second / "ruby-leaflet.pdf").read_bytes()).metadata["/Title"] == ("Safer sleep for Ruby")
+
+
+def test_phone_paper_and_team_options_reach_page_one(tmp_path: Path):
+    source = write(tmp_path, "ruby.json", HIGH_RISK)
+    out = tmp_path / "ruby-phone.pdf"
+    done = safesleep(
+        source, "-o", out, "--paper", "PHONE", "--team", "Portswood HV team", "--team-phone", "023 8000 9999"
+    )
+    assert done.returncode == 0, done.stderr
+    text = read_pdf(out.read_bytes())
+    assert all(width <= 110 for width, _ in text.sizes_mm)
+    page_one = " ".join(text.pages[0].split())
+    assert "Portswood HV team" in page_one and "023 8000 9999" in page_one
+    assert text.metadata["/Author"] == "Portswood HV team"
+
+
+def test_help_lists_exactly_the_domain_paper_names():
+    from app.cli.leaflet_cmd import PAPER_HELP
+    from app.domain.leaflet_content import Paper
+
+    assert PAPER_HELP.split("|") == [p.value for p in Paper]
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "leaflet", "--help"], capture_output=True, timeout=60, text=True
+    )
+    assert done.returncode == 0
+    assert PAPER_HELP in done.stdout and "--team-phone" in done.stdout

@@ -13,7 +13,12 @@ from uuid import UUID
 import pytest
 
 import app.store as st
+from app.services.settings import save_team_phone
 from tests.leaflet.pdf import read_pdf
+from tests.store.writing import writing
+
+# Slow: a real `safesleep` process per case: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
 
 KEY = "leaflet test key"
 TODAY = dt.date.today()
@@ -29,7 +34,8 @@ def _store_with_visit(home: Path) -> UUID:
         plain=False,
     )
     try:
-        with store.session() as session:
+        save_team_phone(store=store, phone="023 8000 9999")
+        with writing(store) as session:
             family = st.create_family(
                 session=session,
                 data={
@@ -96,14 +102,17 @@ def test_leaflet_of_a_stored_visit_is_written_and_recorded(stored: tuple[Path, U
     assert text.metadata["/Title"] == "Safer sleep for Tobi"
     assert set(text.sizes) == {(612, 792)}
     assert "Tobi sleeps in the cot for every sleep" in text.words
-    assert "Ann Visitor" in text.words and "023 8000 0000" in text.words
+    page_one = " ".join(text.pages[0].split())
+    for passage in ("Ann Visitor", "023 8000 0000", "Portswood HV team", "023 8000 9999", "0808 802 6869"):
+        assert passage in page_one, passage
+    assert text.metadata["/Author"] == "Portswood HV team"
     lowered = text.words.lower()
     for private in ("partner", "feels low", "cans", "domestic", "unidentified", "adults"):
         assert private not in lowered, private
 
     store = st.open_store(home=home, passphrase=KEY, plain=False)
     try:
-        with store.session() as session:
+        with writing(store) as session:
             leaflets = st.get_visit(session=session, visit_id=visit_id).leaflets
     finally:
         store.close()
@@ -130,3 +139,18 @@ def test_visit_and_files_together_are_refused(stored: tuple[Path, UUID], tmp_pat
     home, visit_id = stored
     done = _run(home, "--visit", str(visit_id), str(tmp_path / "v.json"))
     assert done.returncode == 2 and b"not both" in done.stderr
+
+
+def test_phone_leaflet_of_a_stored_visit_is_recorded_as_phone(stored: tuple[Path, UUID], tmp_path: Path):
+    home, visit_id = stored
+    out = tmp_path / "tobi-phone.pdf"
+    done = _run(home, "--visit", str(visit_id), "-o", str(out), "--paper", "phone")
+    assert done.returncode == 0, done.stderr
+    assert all(width <= 110 for width, _ in read_pdf(out.read_bytes()).sizes_mm)
+    store = st.open_store(home=home, passphrase=KEY, plain=False)
+    try:
+        with store.session() as session:
+            leaflets = st.get_visit(session=session, visit_id=visit_id).leaflets
+    finally:
+        store.close()
+    assert [x.paper for x in leaflets] == ["Phone"]

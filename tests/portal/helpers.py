@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.server.admin import create_team
 from app.server.portal.accounts import Person, add_user, current_person, sign_in
 from app.server.portal.devices import enrolment_code_for
-from tests.server.helpers import auth, batch, op, signed_visit
+from tests.server.helpers import Household, auth, batch, op, signed_visit
 
 PASSWORD = "a long enough password"
 
@@ -86,7 +86,7 @@ class PortalTeam:
 
     def visit(self, family_id: uuid.UUID, baby_id: uuid.UUID, **sections: dict[str, Any]) -> uuid.UUID:
         visit_id = uuid.uuid4()
-        payload = signed_visit(family_id, **sections)
+        payload = signed_visit(Household(family_id, baby_id), **sections)
         payload.update(id=str(visit_id), baby_id=str(baby_id), visit_type="new_birth")
         self.push(op("visit", payload, id=visit_id))
         return visit_id

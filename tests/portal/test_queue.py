@@ -108,6 +108,7 @@ def test_an_amendment_that_raises_the_risk_reopens_a_closed_item(team: PortalTea
                 "changes": {"family.domestic_abuse": {"from": False, "to": True}},
                 "reason": "Disclosed later",
                 "author_name": "A. Visitor",
+                "created": "2026-11-21T09:00:00.000000Z",
             },
         )
     )

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -15,6 +16,9 @@ from app.server.models import Device
 from app.server.portal.devices import team_devices
 from app.server.portal.service import Portal
 from tests.sync.procs import ROOT, child_env
+
+# Slow: a session of real `safesleep` processes (argon2 in each): in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
 
 
 def _cli(db: str, *args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.server.app import create_app
-from tests.server.helpers import auth, new_team
+from tests.server.helpers import Device, enrol, new_team
 from tests.server.pg import database
 
 
@@ -24,27 +24,6 @@ def client(db_url: str) -> Iterator[TestClient]:
     with TestClient(app) as c:
         yield c
     app.state.engine.dispose()
-
-
-class Device:
-    """An enrolled device as a test sees it."""
-
-    def __init__(self, client: TestClient, body: dict[str, str]) -> None:
-        self.client, self.id, self.token = client, body["device_id"], body["token"]
-        self.team_id = body["team_id"]
-        self.headers = auth(self.token)
-
-    def get(self, path: str, **kw: object):  # -> httpx.Response
-        return self.client.get(path, headers=self.headers, **kw)  # type: ignore[arg-type]
-
-    def post(self, path: str, json: object):  # -> httpx.Response
-        return self.client.post(path, headers=self.headers, json=json)
-
-
-def enrol(client: TestClient, code: str, name: str = "tablet") -> Device:
-    response = client.post("/enrol", json={"code": code, "device_name": name})
-    assert response.status_code == 200, response.text
-    return Device(client, response.json())
 
 
 @pytest.fixture

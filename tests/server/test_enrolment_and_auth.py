@@ -9,8 +9,7 @@ from app.server.auth import token_hash
 from app.server.db import make_engine
 from app.server.models import Device as DeviceRow
 from app.server.models import EnrolmentCode
-from tests.server.conftest import enrol
-from tests.server.helpers import auth, new_code, new_team
+from tests.server.helpers import auth, enrol, new_code, new_team
 
 
 def test_enrolment_gives_a_token_the_server_keeps_only_as_a_hash(client: TestClient, db_url: str):

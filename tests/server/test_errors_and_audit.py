@@ -11,8 +11,7 @@ from fastapi.testclient import TestClient
 from app.server.config import MAX_BODY_BYTES
 from app.server.db import make_engine
 from app.server.models import AuditEvent
-from tests.server.conftest import Device
-from tests.server.helpers import batch, op, signed_visit
+from tests.server.helpers import Device, batch, family, op, signed_visit
 
 
 def test_oversized_body_is_refused_with_413_json(team_device: Device):
@@ -60,8 +59,12 @@ def test_openapi_docs_are_served(client: TestClient):
 
 
 def test_push_and_pull_are_audited_with_counts_and_no_personal_data(team_device: Device, db_url: str):
-    visit = signed_visit(baby={"name": "Zebedee Uniquename"}, practitioner={"name": "Practitioner Qwerty"})
-    team_device.post("/sync/push", batch(op("visit", visit), op("family", {"name": "Fam Xyzzy"})))
+    visit = signed_visit(
+        team_device.household,
+        baby={"name": "Zebedee Uniquename"},
+        practitioner={"name": "Practitioner Qwerty"},
+    )
+    team_device.post("/sync/push", batch(op("visit", visit), op("family", family(name="Fam Xyzzy"))))
     team_device.get("/sync/pull")
     engine = make_engine(db_url)
     with engine.connect() as conn:
@@ -71,9 +74,10 @@ def test_push_and_pull_are_audited_with_counts_and_no_personal_data(team_device:
             )
         ).all()
     engine.dispose()
-    actions = {a: json.loads(d) for a, d in rows}
-    assert actions["sync.push"]["ops"] == 2 and actions["sync.push"]["applied"] == 2
-    assert actions["sync.pull"]["changes"] == 2
+    pushes = [json.loads(d) for a, d in rows if a == "sync.push"]
+    assert [(p["ops"], p["applied"]) for p in pushes] == [(2, 2), (2, 2)]  # the household, then these
+    [pull] = [json.loads(d) for a, d in rows if a == "sync.pull"]
+    assert pull["changes"] == 4
     text = repr(rows)
     for secret in ("Zebedee", "Qwerty", "Xyzzy"):
         assert secret not in text

@@ -5,8 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from uuid6 import uuid7
 
-from tests.server.conftest import enrol
-from tests.server.helpers import batch, new_code, new_team, op, signed_visit
+from tests.server.helpers import Household, baby, batch, enrol, family, new_code, new_team, op, signed_visit
 
 
 def test_team_a_cannot_reach_team_b_by_any_endpoint(client: TestClient, db_url: str):
@@ -14,13 +13,17 @@ def test_team_a_cannot_reach_team_b_by_any_endpoint(client: TestClient, db_url: 
     team_b, code_b = new_team(db_url)
     a, b = enrol(client, code_a), enrol(client, code_b)
     b2 = enrol(client, new_code(db_url, team_b))
-    fid = uuid7()
-    secret = {"name": "B family", "address": "B house"}
+    fid, bid = uuid7(), uuid7()
+    secret = family(name="B family", address="B house")
     b.post(
         "/sync/push",
         batch(
             op("family", secret, id=fid),
-            op("visit", signed_visit(fid, sleep={"place": "sofa"}, family={"domestic_abuse": True})),
+            op("baby", baby(fid), id=bid),
+            op(
+                "visit",
+                signed_visit(Household(fid, bid), sleep={"place": "sofa"}, family={"domestic_abuse": True}),
+            ),
         ),
     )
     b.post("/sync/push", batch(op("family", {**secret, "address": "B1"}, id=fid, base_version=1)))
@@ -39,7 +42,7 @@ def test_team_a_cannot_reach_team_b_by_any_endpoint(client: TestClient, db_url: 
     resolve = a.post(f"/conflicts/{conflict_id}/resolve", {"value": "A wins"})
     assert resolve.status_code == 404
     # Pushing the same id in team A makes team A's own record; team B's stays untouched.
-    mine = a.post("/sync/push", batch(op("family", {"name": "A family"}, id=fid))).json()
+    mine = a.post("/sync/push", batch(op("family", family(name="A family"), id=fid))).json()
     assert mine["results"][0]["status"] == "applied"
     assert b.get(f"/families/{fid}/chronology").json()["family"]["payload"]["name"] == "B family"
     assert "B family" not in a.get(f"/families/{fid}/chronology").text

@@ -9,8 +9,7 @@ import pytest
 
 from app.services import session
 from app.store import Store
-
-PASSPHRASE = "correct horse battery"
+from tests.services.helpers import PASSPHRASE
 
 
 @pytest.fixture

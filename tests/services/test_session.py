@@ -10,7 +10,7 @@ import pytest
 
 from app.services import session
 from app.store import Store
-from tests.services.conftest import PASSPHRASE
+from tests.services.helpers import PASSPHRASE
 
 
 class Clock:

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.store.writing import writing
+
 PATHS = (
     "sleep.room_temperature_c",
     "sleep.place",
@@ -58,7 +60,7 @@ def main(home: str, key: str) -> None:
     import app.store as st
 
     store = st.open_store(home=Path(home), passphrase=key, plain=False)
-    with store.session() as s:
+    with writing(store) as s:
         family = st.create_family(session=s, data={"name": "Durable family", "surname": "Durable"})
         baby = st.add_baby(
             session=s,
@@ -66,14 +68,15 @@ def main(home: str, key: str) -> None:
             data={"name": "Sam", "date_of_birth": dt.date.today() - dt.timedelta(days=30)},
         )
         visit = st.start_visit(session=s, baby_id=baby.id, visit_date=dt.date.today(), visit_type="new_birth")
-        print(f"visit {visit.id}", flush=True)
-        started = time.monotonic()
-        i = 0
-        while time.monotonic() - started < MAX_SECONDS:
-            path, value = step(i)
+    print(f"visit {visit.id}", flush=True)
+    started = time.monotonic()
+    i = 0
+    while time.monotonic() - started < MAX_SECONDS:
+        path, value = step(i)
+        with writing(store) as s:  # one unit of work per answer, as the app autosaves
             st.save_answer(session=s, visit_id=visit.id, path=path, value=value)
-            print(f"ok {i}", flush=True)
-            i += 1
+        print(f"ok {i}", flush=True)
+        i += 1
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import TODAY, draft, make_household
+from tests.store.helpers import TODAY, complete, draft, make_household
 
 
 def _names(rows: list[st.CaseloadRow]) -> list[str]:
@@ -41,7 +41,7 @@ def test_row_shows_babies_last_visit_risk_drafts_and_next_due(session: Session) 
     old = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=30), sleep__place="sofa")
     st.save_notes(session=session, visit_id=old, follow_up_date=TODAY)
     st.sign_visit(session=session, visit_id=old)
-    new = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=2), sleep__items=["pillow"])
+    new = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=2), **complete(sleep__items=["pillow"]))
     st.save_notes(session=session, visit_id=new, follow_up_date=TODAY + dt.timedelta(days=14))
     st.sign_visit(session=session, visit_id=new)
     draft(session, h.baby_id)

@@ -16,8 +16,9 @@ import pytest
 
 import app.store as st
 from app.store.answers import get_answer
-from tests.store.conftest import PASSPHRASE
 from tests.store.durability_worker import PATHS, expected_after
+from tests.store.helpers import PASSPHRASE
+from tests.store.writing import writing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,16 +72,15 @@ def _run_and_kill(home: Path, rnd: random.Random, mode: str) -> tuple[UUID | Non
 
 
 @pytest.mark.slow
-def test_answers_committed_before_sigkill_survive(store: st.Store) -> None:
+def test_answers_committed_before_sigkill_survive(store: st.Store, rng: random.Random) -> None:
     store.close()
-    rnd = random.Random()
     modes = ["answers", "start", "visit", "answers", "visit", "answers"]
-    runs = [_run_and_kill(store.home, rnd, mode) for mode in modes]
+    runs = [_run_and_kill(store.home, rng, mode) for mode in modes]
     assert all(visit_id is not None for (visit_id, _), m in zip(runs, modes, strict=True) if m != "start")
     reopened = st.open_store(home=store.home, passphrase=PASSPHRASE, plain=False)
     with reopened.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-    with reopened.session() as s:
+    with writing(reopened) as s:
         for visit_id, reported in runs:
             if visit_id is None:
                 continue

@@ -10,11 +10,12 @@ import pytest
 
 import app.store as st
 from app.store.engine import PLAIN_WARNING
-from tests.store.conftest import PASSPHRASE, make_household
+from tests.store.helpers import PASSPHRASE, make_household
+from tests.store.writing import writing
 
 
 def test_store_file_is_not_readable_as_plain_sqlite(store: st.Store) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         make_household(s, surname="Zebedee")
     store.close()
     raw = (store.home / "store.db").read_bytes()
@@ -30,7 +31,7 @@ def test_store_file_is_not_readable_as_plain_sqlite(store: st.Store) -> None:
 
 
 def test_wrong_passphrase_is_a_clear_error_and_leaves_data_intact(store: st.Store) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         household = make_household(s)
     store.close()
     with pytest.raises(st.WrongPassphrase, match="wrong passphrase"):
@@ -38,7 +39,7 @@ def test_wrong_passphrase_is_a_clear_error_and_leaves_data_intact(store: st.Stor
     with pytest.raises(st.WrongPassphrase):
         st.open_store(home=store.home, passphrase="", plain=False)
     again = st.open_store(home=store.home, passphrase=PASSPHRASE, plain=False)
-    with again.session() as s:
+    with writing(again) as s:
         assert st.get_family(session=s, family_id=household.family_id).surname == "Okafor"
     assert again.practitioner.name == "Ann Visitor"
     assert again.team.name == "Portswood HV team"
@@ -91,7 +92,7 @@ def test_empty_passphrase_cannot_create_an_encrypted_store(tmp_path: Path) -> No
 def test_unlock_is_audited(store: st.Store) -> None:
     store.close()
     again = st.open_store(home=store.home, passphrase=PASSPHRASE, plain=False)
-    with again.session() as s:
+    with writing(again) as s:
         actions = [e.action for e in st.list_audit(session=s)]
     again.close()
     assert actions[0] == "unlock"

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 import app.store as st
 from app.store.ids import content_hash
-from tests.store.conftest import Household
+from tests.store.helpers import Household
 
 
 def test_create_family_normalises_postcode_and_keeps_adults(session: Session) -> None:

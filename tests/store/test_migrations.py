@@ -13,7 +13,8 @@ from sqlmodel import SQLModel
 import app.store as st
 from app.store.engine import make_engine, migrate
 from app.store.migrations import alembic_config
-from tests.store.conftest import PASSPHRASE
+from tests.store.helpers import PASSPHRASE
+from tests.store.writing import writing
 
 
 def test_upgrade_of_an_empty_database_matches_the_models(tmp_path: Path) -> None:
@@ -66,7 +67,7 @@ def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
 def test_open_store_upgrades_an_older_store_and_keeps_its_data(store: st.Store) -> None:
     from alembic import command
 
-    with store.session() as s:
+    with writing(store) as s:
         family = st.create_family(session=s, data={"name": "Old family", "surname": "Old"})
     cfg = alembic_config()
     with store.engine.begin() as conn:  # back to the first schema, as an older app left it
@@ -78,7 +79,7 @@ def test_open_store_upgrades_an_older_store_and_keeps_its_data(store: st.Store) 
         head = ScriptDirectory.from_config(alembic_config()).get_current_head()
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
-    with again.session() as s:
+    with writing(again) as s:
         assert [r.surname for r in st.search_caseload(session=s, query="old")] == ["Old"]
         assert st.get_family(session=s, family_id=family.id).name == "Old family"
     again.close()

@@ -10,7 +10,8 @@ from sqlmodel import Session
 import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
+from tests.store.writing import writing
 
 
 def _signed(session: Session, household: Household):
@@ -55,16 +56,16 @@ def test_signed_visit_refuses_edits_through_the_service(session: Session, househ
 def test_trigger_refuses_any_sql_change_to_a_signed_visit(
     store: st.Store, household: Household, sql: str
 ) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         visit = _signed(s, household)
     with pytest.raises(IntegrityError, match="signed"), store.engine.begin() as conn:
         conn.execute(text(sql), {"id": visit.id.hex})
-    with store.session() as s:
+    with writing(store) as s:
         assert st.get_visit(session=s, visit_id=visit.id).risk_level == "high"
 
 
 def test_trigger_leaves_drafts_editable(store: st.Store, household: Household) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         vid = draft(s, household.baby_id)
     with store.engine.begin() as conn:
         changed = conn.execute(
@@ -77,7 +78,7 @@ def test_trigger_leaves_drafts_editable(store: st.Store, household: Household) -
 def test_trigger_refuses_changes_to_other_signed_records(
     store: st.Store, household: Household, table: str
 ) -> None:
-    with store.session() as s:
+    with writing(store) as s:
         visit = _signed(s, household)
         st.amend_visit(
             session=s, visit_id=visit.id, changes={"sleep.place": "cot"}, reason="recorded the wrong place"
@@ -100,7 +101,9 @@ def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
     op = ops[0]
     assert op.kind == "create" and op.entity_id == visit.id
     assert op.payload["status"] == "signed"
-    assert op.payload["assessment"] == visit.assessment
+    assert visit.assessment is not None and visit.risk_level  # the snapshot stays on the device
+    assert not {"assessment", "risk_level", "escalate"} & set(op.payload)  # derived: never carried
+    assert op.payload["guidance_version"] == visit.guidance_version
     assert op.hash == content_hash(op.payload)
     assert op.payload == st.payload_of(session=session, entity="visit", entity_id=visit.id)
 
@@ -131,7 +134,7 @@ def test_leaflet_record_checks_its_fields(session: Session, household: Household
         st.record_leaflet(session=session, visit_id=vid, content_hash=" ", paper="A3")
     assert err.value.problems == [
         "content_hash: required (the sha256 of the leaflet given)",
-        "paper: must be one of: A4, A5, Letter, screen",
+        "paper: must be one of: A4, Letter, Phone, A5, screen",
     ]
     assert (
         st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1", paper="letter").paper

@@ -6,7 +6,8 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.conftest import Household, draft
+from tests.store.helpers import Household, draft
+from tests.store.writing import writing
 
 
 def test_outbox_is_ordered_and_written_with_each_change(session: Session, household: Household) -> None:
@@ -36,14 +37,17 @@ def test_mark_ops_records_server_answers(session: Session, household: Household)
         st.mark_ops(session=session, results=[{"op_id": ops[2].op_id, "state": "pending"}])
 
 
-def test_sync_state_values(session: Session) -> None:
-    assert st.get_sync_value(session=session, key="server_url") is None
-    st.set_sync_value(session=session, key="server_url", value="http://127.0.0.1:8600")
-    session.commit()
-    assert st.get_sync_value(session=session, key="server_url") == "http://127.0.0.1:8600"
-    st.set_sync_value(session=session, key="server_url", value=None)
-    session.commit()
-    assert st.get_sync_value(session=session, key="server_url") is None
+def test_sync_state_values(store: st.Store) -> None:
+    with store.session() as s:
+        assert st.get_sync_value(session=s, key="server_url") is None
+    with writing(store) as s:
+        st.set_sync_value(session=s, key="server_url", value="http://127.0.0.1:8600")
+    with store.session() as s:
+        assert st.get_sync_value(session=s, key="server_url") == "http://127.0.0.1:8600"
+    with writing(store) as s:
+        st.set_sync_value(session=s, key="server_url", value=None)
+    with store.session() as s:
+        assert st.get_sync_value(session=s, key="server_url") is None
 
 
 def test_drafts_and_their_answers_never_enter_the_outbox(session: Session, household: Household) -> None:

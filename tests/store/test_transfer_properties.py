@@ -13,6 +13,7 @@ from hypothesis import given, settings
 import app.store as st
 from app.domain.errors import parse_visit
 from tests.domain.strategies import valid_visit_docs
+from tests.store.writing import writing
 
 TODAY = dt.date.today().isoformat()
 
@@ -32,7 +33,7 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st.Store]
 @settings(max_examples=40)
 @given(doc=valid_visit_docs.filter(_not_in_future))
 def test_import_export_round_trip(shared_store: st.Store, doc: dict[str, Any]) -> None:
-    with shared_store.session() as s:
+    with writing(shared_store) as s:
         first = st.import_visit(session=s, document=doc, family_name="Round trip family")
         assert st.export_visit(session=s, visit_id=first.id) == parse_visit(doc).to_document()
         second = st.import_visit(session=s, document=doc, family_name="Round trip family")

@@ -13,6 +13,8 @@ import sys
 import time
 import uuid
 
+from tests.store.writing import writing
+
 
 def _shift(seconds: float) -> None:
     real_ns, real_time = time.time_ns, time.time
@@ -41,7 +43,7 @@ def main() -> None:
             day = dt.date.fromisoformat(args[1])
             out["visit"] = str(signed_visit(store, uuid.UUID(args[0]), place=args[2], day=day))
         elif action == "edit":
-            with store.session() as s:
+            with writing(store) as s:
                 update_family(session=s, family_id=uuid.UUID(args[0]), changes={args[1]: args[2]})
         elif action == "sync":
             out["conflicts"] = str(sync_now(store=store).conflicts)

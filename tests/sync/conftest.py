@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.store import Store
-from app.sync import enrol_device
-from tests.server.helpers import new_code, new_team
 from tests.server.pg import database
-from tests.sync.helpers import new_store
+from tests.sync.helpers import Team
 from tests.sync.procs import ServerProcess
 
 
@@ -27,27 +24,6 @@ def server(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Se
     proc = ServerProcess(db_url, tmp_path_factory.mktemp("serverlog") / "server.log").start()
     yield proc
     proc.stop()
-
-
-class Team:
-    """A team on the server and a way to enrol devices (each a store in its own folder)."""
-
-    def __init__(self, db_url: str, url: str, folder: Path) -> None:
-        self.db_url, self.url, self.folder = db_url, url, folder
-        self.id, self._first_code = new_team(db_url)
-        self.stores: list[Store] = []
-
-    def code(self) -> str:
-        if self._first_code:
-            code, self._first_code = self._first_code, ""
-            return code
-        return new_code(self.db_url, self.id)
-
-    def device(self, name: str, *, url: str | None = None, plain: bool = True) -> Store:
-        store = new_store(self.folder / name, plain=plain, name=f"Visitor {name}")
-        enrol_device(store=store, server_url=url or self.url, code=self.code(), device_name=name)
-        self.stores.append(store)
-        return store
 
 
 @pytest.fixture

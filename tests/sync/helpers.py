@@ -16,6 +16,9 @@ from app.store import (
     sign_visit,
     start_visit,
 )
+from app.sync import enrol_device
+from tests.server.helpers import new_code, new_team
+from tests.store.writing import writing
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -30,7 +33,7 @@ def add_family(
     store: Store, surname: str = "Okafor", date_of_birth: str | None = "2026-11-02"
 ) -> tuple[uuid.UUID, uuid.UUID]:
     """A family with one baby; returns (family id, baby id)."""
-    with store.session() as s:
+    with writing(store) as s:
         family = create_family(
             session=s, data={"name": f"{surname} family", "surname": surname, "postcode": "SO14 7DU"}
         )
@@ -41,7 +44,7 @@ def add_family(
 def signed_visit(
     store: Store, baby_id: uuid.UUID, *, place: str = "cot", day: dt.date = dt.date(2026, 11, 20)
 ) -> uuid.UUID:
-    with store.session() as s:
+    with writing(store) as s:
         visit = start_visit(session=s, baby_id=baby_id, visit_date=day, visit_type="new_birth")
         save_answer(session=s, visit_id=visit.id, path="sleep.place", value=place)
         sign_visit(session=s, visit_id=visit.id)
@@ -53,7 +56,7 @@ def outbox_states(store: Store) -> dict[str, int]:
 
     from app.store.models import OutboxOp
 
-    with store.session() as s:
+    with writing(store) as s:
         rows = s.exec(select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).all()
     return {state: n for state, n in rows}
 
@@ -86,7 +89,7 @@ def bulk_signed_visits(store: Store, baby_id: uuid.UUID, n: int) -> list[uuid.UU
     from app.store.payloads import enqueue
 
     ids = []
-    with store.session() as s:
+    with writing(store) as s:
         baby = s.get(Baby, baby_id)
         assert baby is not None
         who = store.practitioner
@@ -132,5 +135,26 @@ def pending_op_ids(store: Store) -> set[uuid.UUID]:
 
     from app.store.models import OutboxOp
 
-    with store.session() as s:
+    with writing(store) as s:
         return set(s.exec(select(OutboxOp.op_id).where(OutboxOp.state == "pending")).all())
+
+
+class Team:
+    """A team on the server and a way to enrol devices (each a store in its own folder)."""
+
+    def __init__(self, db_url: str, url: str, folder: Path) -> None:
+        self.db_url, self.url, self.folder = db_url, url, folder
+        self.id, self._first_code = new_team(db_url)
+        self.stores: list[Store] = []
+
+    def code(self) -> str:
+        if self._first_code:
+            code, self._first_code = self._first_code, ""
+            return code
+        return new_code(self.db_url, self.id)
+
+    def device(self, name: str, *, url: str | None = None, plain: bool = True) -> Store:
+        store = new_store(self.folder / name, plain=plain, name=f"Visitor {name}")
+        enrol_device(store=store, server_url=url or self.url, code=self.code(), device_name=name)
+        self.stores.append(store)
+        return store

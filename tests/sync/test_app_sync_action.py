@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from app.services import families, settings, sync, visits
-from tests.sync.conftest import Team
-from tests.sync.helpers import outbox_states, server_records
+from tests.sync.helpers import Team, outbox_states, server_records
 
 
 def test_a_visit_recorded_in_the_app_reaches_the_server_through_the_sync_action(team: Team):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.sync import run, sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, bulk_signed_visits, outbox_states
+from tests.sync.helpers import Team, add_family, bulk_signed_visits, outbox_states
 
 
 def test_push_splits_batches_by_size_and_every_op_still_arrives_once(
@@ -15,11 +14,11 @@ def test_push_splits_batches_by_size_and_every_op_still_arrives_once(
     a = team.device("a")
     _, baby = add_family(a, "Sizes")
     made = bulk_signed_visits(a, baby, 40)
-    monkeypatch.setattr(run, "PUSH_BYTES", 12_000)  # a few visits per request
+    monkeypatch.setattr(run, "PUSH_BYTES", 6_000)  # a few visits per request
     steps: list[tuple[str, int, int]] = []
     summary = sync_now(store=a, batch_size=500, on_progress=lambda *p: steps.append(p))
     pushes = [done for stage, done, _ in steps if stage == "push" and done]
-    assert len(pushes) >= 40 * 2_000 // 12_000  # many requests, not one of 500
+    assert len(pushes) >= 40 * 1_000 // 6_000  # many requests, not one of 500
     assert set(outbox_states(a)) == {"applied"}
     assert summary.pushed == outbox_states(a)["applied"] >= len(made) + 2
     assert summary.duplicates == 0

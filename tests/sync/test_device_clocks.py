@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.sync.conftest import Team
-from tests.sync.helpers import PASSPHRASE
+from tests.store.writing import writing
+from tests.sync.helpers import PASSPHRASE, Team
 from tests.sync.procs import ROOT, ServerProcess, child_env
 
 pytestmark = pytest.mark.slow
@@ -76,7 +76,7 @@ def scenario(
     from app.store import get_sync_value, open_store
 
     with_token = open_store(home=a, passphrase=PASSPHRASE, plain=True)
-    with with_token.session() as s:
+    with writing(with_token) as s:
         token = get_sync_value(session=s, key="token")
     with_token.close()
     headers = {"Authorization": f"Bearer {token}"}
@@ -108,7 +108,7 @@ def test_clocks_a_day_ahead_or_in_2001_change_nothing(make_team, server: ServerP
     assert right == skewed == swapped
     assert right == {
         "family": {"address": "B's address", "postcode": "SO15 1AA"},
-        "visits": [("2026-11-21", "low"), ("2026-11-25", "high")],
+        "visits": [("2026-11-21", "incomplete"), ("2026-11-25", "high")],  # only the place was asked
         "conflicts": [("address", "B's address", "A's address")],
         "device_conflicts": "1",
     }

@@ -24,6 +24,9 @@ from app.sync import ServerUnreachable, enrol_device, sync_now
 from tests.server.helpers import new_team
 from tests.sync.helpers import add_family, bulk_signed_visits, new_store, outbox_states
 
+# Slow: long random sequences of syncs: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
+
 
 class Faults:
     """Which upcoming push fails, and how."""

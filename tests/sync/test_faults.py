@@ -21,9 +21,10 @@ from app.server.models import ChangeLog
 from app.store import get_sync_value, set_sync_value
 from app.store.models import VisitRecord
 from app.sync import ServerUnreachable, sync_now
-from tests.sync.conftest import Team
+from tests.store.writing import writing
 from tests.sync.helpers import (
     PASSPHRASE,
+    Team,
     add_family,
     bulk_signed_visits,
     outbox_states,
@@ -48,7 +49,7 @@ def server_visit_counts(db_url: str, ids: set[uuid.UUID]) -> dict[uuid.UUID, int
 
 
 def device_visits(store) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
-    with store.session() as s:
+    with writing(store) as s:
         return set(s.exec(select(VisitRecord.id).where(VisitRecord.status == "signed")).all())
 
 
@@ -115,7 +116,7 @@ def test_answers_lost_after_commit_three_times_then_replayed_give_no_duplicates(
 
 def test_replaying_one_batch_body_returns_identical_answers(team: Team, server: ServerProcess):
     device = team.device("a")
-    with device.session() as s:
+    with writing(device) as s:
         token = get_sync_value(session=s, key="token")
     payload = {"name": "Replay family", "surname": "Replay"}
     from app.store.ids import content_hash
@@ -155,7 +156,7 @@ def _device_sync_process(home: Path, *extra: str) -> subprocess.Popen[str]:
 
 
 def _assert_cursor_matches_rows(team: Team, store, made: set[uuid.UUID]) -> int:  # type: ignore[no-untyped-def]
-    with store.session() as s:
+    with writing(store) as s:
         cursor = int(get_sync_value(session=s, key="pull_cursor") or 0)
     engine = make_engine(team.db_url)
     with engine.connect() as conn:
@@ -221,7 +222,7 @@ def test_sync_command_exits_non_zero_with_a_clear_message_when_the_server_is_dow
     device = team.device("cli", plain=False)
     _, baby = add_family(device, "Down")
     bulk_signed_visits(device, baby, 3)
-    with device.session() as s:
+    with writing(device) as s:
         set_sync_value(session=s, key="server_url", value="http://127.0.0.1:9")
     before = pending_op_ids(device)
     home = device.home

@@ -8,12 +8,12 @@ from sqlmodel import select
 from app.store import get_family, pending_ops, update_family
 from app.store.models import SyncConflict, VisitRecord
 from app.sync import DeviceRevoked, NotEnrolled, ServerUnreachable, sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, new_store, outbox_states, server_records, signed_visit
+from tests.store.writing import writing
+from tests.sync.helpers import Team, add_family, new_store, outbox_states, server_records, signed_visit
 
 
 def visit_ids(store) -> set:  # type: ignore[no-untyped-def]
-    with store.session() as s:
+    with writing(store) as s:
         return set(s.exec(select(VisitRecord.id).where(VisitRecord.status == "signed")).all())
 
 
@@ -42,15 +42,15 @@ def test_two_devices_editing_different_fields_of_a_family_merge(team: Team):
     family, _ = add_family(a, "Merge")
     sync_now(store=a)
     sync_now(store=b)
-    with a.session() as s:
+    with writing(a) as s:
         update_family(session=s, family_id=family, changes={"address": "1 New Road"})
-    with b.session() as s:
+    with writing(b) as s:
         update_family(session=s, family_id=family, changes={"postcode": "SO15 1AA"})
     sync_now(store=a)
     assert sync_now(store=b).conflicts == 0
     sync_now(store=a)
     for store in (a, b):
-        with store.session() as s:
+        with writing(store) as s:
             got = get_family(session=s, family_id=family)
         assert (got.address, got.postcode) == ("1 New Road", "SO15 1AA")
 
@@ -60,14 +60,14 @@ def test_same_field_edited_on_two_devices_is_a_conflict_keeping_both_values(team
     family, _ = add_family(a, "Clash")
     sync_now(store=a)
     sync_now(store=b)
-    with a.session() as s:
+    with writing(a) as s:
         update_family(session=s, family_id=family, changes={"address": "A Street"})
-    with b.session() as s:
+    with writing(b) as s:
         update_family(session=s, family_id=family, changes={"address": "B Street"})
     assert sync_now(store=a).conflicts == 0
     summary = sync_now(store=b)
     assert summary.conflicts == 1 and "payload.address" in summary.problems[0]
-    with b.session() as s:
+    with writing(b) as s:
         [clash] = s.exec(select(SyncConflict)).all()
         kept = get_family(session=s, family_id=family).address
     assert (clash.field, clash.local_value, clash.server_value) == ("address", "B Street", "A Street")
@@ -81,7 +81,7 @@ def test_same_field_edited_on_two_devices_is_a_conflict_keeping_both_values(team
     assert list_conflicts(store=b) == []
     for store in (a, b):
         sync_now(store=store)
-        with store.session() as s:
+        with writing(store) as s:
             assert get_family(session=s, family_id=family).address == "B Street"
 
 
@@ -90,10 +90,10 @@ def test_local_edit_made_during_sync_survives_the_pull(team: Team):
     family, _ = add_family(a, "Pending")
     sync_now(store=a)
     sync_now(store=b)
-    with a.session() as s:
+    with writing(a) as s:
         update_family(session=s, family_id=family, changes={"address": "From A"})
     sync_now(store=a)
-    with b.session() as s:  # b edits another field and pulls before pushing it
+    with writing(b) as s:  # b edits another field and pulls before pushing it
         update_family(session=s, family_id=family, changes={"postcode": "SO16 2BB"})
         ops = pending_ops(session=s)
     assert len(ops) >= 1
@@ -101,17 +101,17 @@ def test_local_edit_made_during_sync_survives_the_pull(team: Team):
     from app.sync.client import ServerClient
     from app.store import get_sync_value
 
-    with b.session() as s:
+    with writing(b) as s:
         token = get_sync_value(session=s, key="token")
     client = ServerClient(team.url, token)
     _pull(b, client, SyncSummary(), 500, lambda *_: None)
     client.close()
-    with b.session() as s:
+    with writing(b) as s:
         got = get_family(session=s, family_id=family)
     assert (got.address, got.postcode) == ("From A", "SO16 2BB")
     sync_now(store=b)
     sync_now(store=a)
-    with a.session() as s:
+    with writing(a) as s:
         got = get_family(session=s, family_id=family)
     assert (got.address, got.postcode) == ("From A", "SO16 2BB")
 
@@ -128,7 +128,7 @@ def test_revoked_device_is_refused_and_keeps_its_data_and_outbox(team: Team):
     sync_now(store=a)
     kept = signed_visit(a, baby)
     before = outbox_states(a)
-    with a.session() as s:
+    with writing(a) as s:
         import uuid
 
         device_id = uuid.UUID(get_sync_value(session=s, key="device_id") or "")
@@ -147,7 +147,7 @@ def test_unreachable_server_and_unenrolled_device_give_clear_errors(team: Team, 
     from app.store import set_sync_value
 
     a = team.device("a")
-    with a.session() as s:  # nothing listens on the discard port
+    with writing(a) as s:  # nothing listens on the discard port
         set_sync_value(session=s, key="server_url", value="http://127.0.0.1:9")
     _, baby = add_family(a, "Offline")
     signed_visit(a, baby)
@@ -164,20 +164,20 @@ def test_unreachable_server_and_unenrolled_device_give_clear_errors(team: Team, 
 def test_several_offline_edits_of_one_family_never_clash_with_each_other(team: Team):
     a, b = team.device("a"), team.device("b")
     family, _ = add_family(a, "Offline edits")
-    with a.session() as s:  # created and edited twice before any sync
+    with writing(a) as s:  # created and edited twice before any sync
         update_family(session=s, family_id=family, changes={"address": "First"})
         update_family(session=s, family_id=family, changes={"address": "Second"})
     assert sync_now(store=a).conflicts == 0
     sync_now(store=b)
-    with b.session() as s:
+    with writing(b) as s:
         update_family(session=s, family_id=family, changes={"postcode": "SO15 1AA"})
-    with a.session() as s:  # two more edits of the same field on A, B changed another
+    with writing(a) as s:  # two more edits of the same field on A, B changed another
         update_family(session=s, family_id=family, changes={"address": "Third"})
         update_family(session=s, family_id=family, changes={"address": "Fourth"})
     sync_now(store=b)
     assert sync_now(store=a, batch_size=1).conflicts == 0
     sync_now(store=b)
     for store in (a, b):
-        with store.session() as s:
+        with writing(store) as s:
             got = get_family(session=s, family_id=family)
         assert (got.address, got.postcode) == ("Fourth", "SO15 1AA")

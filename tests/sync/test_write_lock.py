@@ -6,10 +6,14 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from app.store import Store, set_sync_value
 from app.sync import sync_now
-from tests.sync.conftest import Team
-from tests.sync.helpers import add_family, bulk_signed_visits, outbox_states
+from tests.sync.helpers import Team, add_family, bulk_signed_visits, outbox_states
+
+# Slow: threads contending for the store for seconds: in make test, not in make test-fast.
+pytestmark = pytest.mark.slow
 
 
 class BusyWriter:
@@ -23,9 +27,10 @@ class BusyWriter:
     def _run(self) -> None:
         try:
             while not self.stop.is_set():
-                with self.store.session(write=True) as s:
-                    set_sync_value(session=s, key="ui_probe", value=str(self.commits))
+                with self.store.unit_of_work() as uow:
+                    set_sync_value(session=uow.session, key="ui_probe", value=str(self.commits))
                     time.sleep(0.01)  # hold the lock as a real UI transaction does
+                    uow.commit()
                 self.commits += 1
                 self.started.set()
                 time.sleep(0.02)  # then let others in (a UI saves an answer at a time)

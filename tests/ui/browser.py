@@ -24,6 +24,8 @@ PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1024, "height": 768}
 PORTRAIT = {"width": 800, "height": 1280}
 START_TIMEOUT_S = 60
+WAIT_MS = 60_000  # generous: a loaded CI machine is slow, never wrong
+STABLE_SHOT_TRIES = 20
 _CSP_BLOCKED = {"csp", "net::err_blocked_by_csp"}  # stopped in the browser, never sent
 
 
@@ -106,9 +108,9 @@ def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
         "requestfailed",
         lambda r: None if (r.failure or "").lower() in _CSP_BLOCKED else _note_outside(page, r),
     )
-    page.set_default_timeout(60_000)  # generous: a loaded CI machine is slow, never wrong
+    page.set_default_timeout(WAIT_MS)
     page.goto(url)
-    page.wait_for_selector("#loading", state="detached")
+    page.wait_for_selector("#loading", state="detached")  # removed on Flutter's first frame
     enable_semantics(page)
     return page
 
@@ -124,11 +126,30 @@ def enable_semantics(page: Any) -> None:
     page.wait_for_selector("flt-semantics", state="attached")
 
 
+def next_frames(page: Any, frames: int = 2) -> None:
+    """Return after the browser has drawn `frames` more animation frames."""
+    page.evaluate(
+        "n => new Promise(done => { const step = k => k ? requestAnimationFrame(() => step(k - 1)) : done();"
+        " step(n); })",
+        frames,
+    )
+
+
 def shot(page: Any, name: str, size: str) -> None:
-    """Save a screenshot under test-artifacts/screenshots/<size>-<name>.png."""
+    """Save a screenshot under test-artifacts/screenshots/<size>-<name>.png once the screen is still.
+
+    The accessibility DOM (what the tests wait for) appears before Flutter's paint and its page
+    transitions finish, so the picture is taken when two frames apart look the same.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(700)  # the accessibility DOM appears before the paint
-    page.screenshot(path=str(SCREENSHOTS / f"{size}-{name}.png"))
+    picture = page.screenshot()
+    for _ in range(STABLE_SHOT_TRIES):
+        next_frames(page)
+        again = page.screenshot()
+        if again == picture:
+            break
+        picture = again
+    (SCREENSHOTS / f"{size}-{name}.png").write_bytes(picture)
 
 
 def question(page: Any, path: str) -> Any:
@@ -169,9 +190,10 @@ def tap(locator: Any) -> None:
     locator.click()
 
 
-def field_text(page: Any, name: str) -> str:
-    """The text a field shows (Flutter fills the DOM input once the field has focus)."""
+def expect_field_text(page: Any, name: str, text: str) -> None:
+    """The field shows `text` (Flutter fills the DOM input once the field has focus); waits for it."""
+    from playwright.sync_api import expect
+
     box = textbox(page, name)
     box.click()
-    page.wait_for_timeout(200)
-    return box.input_value()
+    expect(box).to_have_value(text, timeout=WAIT_MS)

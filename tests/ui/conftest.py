@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from app.services import families, session
-
-PASSPHRASE = "correct horse battery"
+from tests.ui.helpers import PASSPHRASE
 
 
 @pytest.fixture

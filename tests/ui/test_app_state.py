@@ -7,7 +7,7 @@ from pathlib import Path
 from app.store import Store
 from app.ui.state.app_state import LOCKED_DISCONNECTED
 from app.ui.state.session import SessionState
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.helpers import PASSPHRASE
 
 
 class Clock:

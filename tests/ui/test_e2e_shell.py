@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from app.services import caseload, families, session, visits
 from app.services.families import PersonInput
@@ -83,7 +84,18 @@ def _frames(page: Any) -> None:
 
 
 def _type(page: Any, name: str, text: str, *, clear: bool = False) -> None:
-    type_into(page, name, text, clear=clear)
+    """Type into a field (emptied first when `clear`, checked empty before typing)."""
+    if clear:
+        box = textbox(page, name)
+        box.click()
+        for _ in range(3):
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Backspace")
+            _frames(page)
+            if box.input_value() == "":
+                break
+        expect(box).to_have_value("")
+    type_into(page, name, text)
     _frames(page)
 
 

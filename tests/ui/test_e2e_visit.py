@@ -37,7 +37,6 @@ PASSPHRASE = "doorstep passphrase 7"
 
 def set_up(page: Any, size: str) -> None:
     textbox(page, "Practitioner name").wait_for()
-    page.wait_for_timeout(1000)  # first paint after the accessibility tree
     shot(page, "01-setup", size)
     type_into(page, "Practitioner name", "Ann Visitor")
     type_into(page, "Team", "Riverside")

@@ -13,7 +13,7 @@ from tests.ui.browser import (
     TABLET,
     choose,
     chromium,
-    field_text,
+    expect_field_text,
     open_page,
     running_app,
     selected,
@@ -108,7 +108,7 @@ def test_killing_the_app_mid_visit_loses_no_answer(tmp_path: Path) -> None:
             _unlock(page)
             tap(page.get_by_role("button", name="Continue visit"))  # the draft is offered
             page.get_by_role("heading", name="Baby", exact=True).wait_for()
-            assert field_text(page, "Gestation: weeks") == "35"
+            expect_field_text(page, "Gestation: weeks", "35")
             _next(page, "Where baby sleeps")
             assert selected(page, "sleep.place", "Sofa", role="radio")
             assert selected(page, "sleep.seen", "No")
@@ -120,4 +120,4 @@ def test_killing_the_app_mid_visit_loses_no_answer(tmp_path: Path) -> None:
             assert selected(page, "carers.alcohol", "Yes")
             for title in ("Feeding and dummy", "Family context", "Notes"):
                 _next(page, title)
-            assert field_text(page, "What the parents said") == SAID
+            expect_field_text(page, "What the parents said", SAID)

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.services import caseload, families, leaflets, session, settings, visits
 from app.ui.state import AppState, VisitState
-from tests.ui.conftest import PASSPHRASE
+from tests.ui.helpers import PASSPHRASE
 
 HIGH_RISK = {
     "sleep.place": "cot",
@@ -166,7 +166,8 @@ def test_typing_saves_at_once_without_redrawing_the_screen(store: Any, family_id
     assert saved.answers["baby.gestation_weeks"] == 36
     assert saved.notes["parents_said"] == "She sleeps in our b"
     assert visit.answer_text("baby.gestation_weeks", "36")  # leaving the field redraws
-    assert "saved" in changes and visit.review.risk_level == "increased"
+    assert "saved" in changes and visit.review.risk_level == "incomplete"  # core questions not asked yet
+    assert "sleep.place" in visit.review.incomplete and "baby.gestation_weeks" not in visit.review.incomplete
 
 
 def test_family_card_shows_babies_adults_and_the_chronology(store: Any, family_id: str) -> None:

@@ -17,12 +17,18 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from app.server.entities import Rejected, visit_document
+from app.protocol.records import visit_document
 from app.server.models import ChangeLog, Record, utcnow
 from app.server.portal.patterns import Pattern, VisitSummary, chronology_patterns
 from app.server.portal.tables import ProjectionCursor, ReviewItem, VisitFact, VisitFactor
 
 PAGE = 2000
+
+
+class Rejected(ValueError):
+    """A visit document the domain cannot parse."""
+
+
 URGENCY = {"escalate": 0, "high_risk": 1, "pattern": 2, "incomplete": 3, "amended": 4}
 CORE_QUESTIONS = (
     "baby.date_of_birth",
@@ -185,7 +191,7 @@ def _amended_document(
     session: Session, team_id: uuid.UUID, visit_id: uuid.UUID, family_id: uuid.UUID | None
 ) -> dict[str, Any] | None:
     """The visit's answers with every amendment so far applied, in server order."""
-    from app.store.answers import with_answer
+    from app.domain.amendments import with_answer
 
     visit = session.execute(
         sa.select(col(ChangeLog.payload))

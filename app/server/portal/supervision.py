@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 from uuid6 import uuid7
 
-from app.server.hashing import canonical_json, content_hash
+from app.protocol.canonical import canonical_json, content_hash
 from app.server.models import ChangeLog, Record, utcnow
 from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person

@@ -1,66 +1,46 @@
-"""Enrolment, push and pull."""
+"""Enrolment, push and pull (parsing and answering; the work is in app.server.sync_service)."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
-from app.server.admin import EnrolmentRefused, enrol_device
-from app.server.audit import audit
-from app.server.config import MAX_PULL_LIMIT
-from app.server.deps import ApiError, DeviceCtx, DeviceDep, SessionDep
-from app.server.models import ChangeLog
-from app.server.push import apply_batch
-from app.server.schemas import EnrolRequest, EnrolResponse, ErrorBody, PullResponse, PushRequest, PushResponse
+from app.protocol.limits import PULL_LIMIT_MAX, SEQ_MAX
+from app.protocol.wire import PullResponse, PushRequest, PushResponse
+from app.server import sync_service
+from app.server.admin import EnrolmentRefused
+from app.server.deps import ApiError, DeviceDep, SessionDep
+from app.server.enrol_limit import client_key
+from app.server.schemas import EnrolRequest, EnrolResponse, ErrorBody
 
 router = APIRouter()
-ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
+ERRORS: dict[int | str, dict[str, object]] = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
 
 
-@router.post("/enrol", response_model=EnrolResponse, responses={400: {"model": ErrorBody}})
-def enrol(body: EnrolRequest, session: SessionDep) -> EnrolResponse:
+@router.post(
+    "/enrol", response_model=EnrolResponse, responses={400: {"model": ErrorBody}, 429: {"model": ErrorBody}}
+)
+def enrol(body: EnrolRequest, request: Request) -> EnrolResponse:
     """Exchange a one-time enrolment code for a device token (shown only in this answer)."""
+    client = client_key(request.client.host if request.client else None)
     try:
-        enrolled = enrol_device(session=session, code=body.code, device_name=body.device_name)
+        enrolled = sync_service.enrol(
+            engine=request.app.state.engine, client=client, code=body.code, device_name=body.device_name
+        )
+    except sync_service.TooManyAttempts as exc:
+        raise ApiError(429, "too_many_attempts", str(exc)) from None
     except EnrolmentRefused as exc:
-        session.commit()  # keep the audit of the refusal
         raise ApiError(400, "enrolment_refused", str(exc)) from None
-    session.commit()
     return EnrolResponse(
         device_id=enrolled.device_id,
         token=enrolled.token,
         team_id=enrolled.team_id,
         team_name=enrolled.team_name,
     )
-
-
-def _push_in_transaction(engine: Engine, body: PushRequest, device: DeviceCtx) -> str:
-    with Session(engine, expire_on_commit=False) as session:
-        results, counts = apply_batch(
-            session=session,
-            team_id=device.team_id,
-            device_id=device.device_id,
-            batch_id=body.batch_id,
-            ops=body.ops,
-        )
-        audit(
-            session=session,
-            action="sync.push",
-            team_id=device.team_id,
-            device_id=device.device_id,
-            ops=len(body.ops),
-            **counts,
-        )
-        session.commit()
-    return json.dumps({"batch_id": str(body.batch_id), "results": results})
 
 
 @router.post(
@@ -88,7 +68,15 @@ async def push(request: Request, device: DeviceDep) -> Response:
         body = PushRequest.model_validate_json(await request.body())
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False)) from None
-    text = await run_in_threadpool(_push_in_transaction, request.app.state.engine, body, device)
+    text = await run_in_threadpool(
+        lambda: sync_service.push(
+            engine=request.app.state.engine,
+            body=body,
+            team_id=device.team_id,
+            device_id=device.device_id,
+            guidance=request.app.state.guidance,
+        )
+    )
     return Response(text, media_type="application/json")
 
 
@@ -96,40 +84,11 @@ async def push(request: Request, device: DeviceDep) -> Response:
 def pull(
     device: DeviceDep,
     session: SessionDep,
-    since: Annotated[int, Query(ge=0, description="The last seq this device stored.")] = 0,
-    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 500,
+    since: Annotated[int, Query(ge=0, le=SEQ_MAX, description="The last seq this device stored.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=PULL_LIMIT_MAX)] = 500,
 ) -> Response:
-    """The team's changes after `since`, in server commit order."""
-    rows = session.execute(
-        sa.select(
-            ChangeLog.seq,
-            ChangeLog.entity,
-            ChangeLog.entity_id,
-            ChangeLog.version,
-            ChangeLog.payload,
-            ChangeLog.hash,
-        )
-        .where(ChangeLog.team_id == device.team_id, ChangeLog.seq > since)  # type: ignore[operator]
-        .order_by(ChangeLog.seq)
-        .limit(limit + 1)  # type: ignore[arg-type]
-    ).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    nxt = rows[-1].seq if rows else since
-    audit(
-        session=session,
-        action="sync.pull",
-        team_id=device.team_id,
-        device_id=device.device_id,
-        since=since,
-        changes=len(rows),
+    """The team's changes after `since`, in server commit order (a page bounded in size)."""
+    page = sync_service.pull(
+        session=session, team_id=device.team_id, device_id=device.device_id, since=since, limit=limit
     )
-    session.commit()
-    # Payloads are stored as canonical JSON text: splice them in rather than re-encoding.
-    parts = [
-        f'{{"seq":{r.seq},"entity":{json.dumps(r.entity)},"id":"{r.entity_id}",'
-        f'"version":{r.version},"payload":{r.payload},"hash":{json.dumps(r.hash)}}}'
-        for r in rows
-    ]
-    text = f'{{"changes":[{",".join(parts)}],"next":{nxt},"more":{json.dumps(more)}}}'
-    return Response(text, media_type="application/json")
+    return Response(page.text, media_type="application/json")

@@ -7,14 +7,14 @@ import uuid
 from typing import Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
+from app.protocol import Refused, check_record
+from app.protocol.canonical import canonical_json
 from app.server.audit import audit
 from app.server.deps import ApiError, DeviceDep, SessionDep
-from app.server.entities import validate
-from app.server.hashing import canonical_json, content_hash
 from app.server.models import ChangeLog, FieldConflict, Quarantine, Record, utcnow
-from app.server.push import lock_team
+from app.server.push import TeamContext, lock_team
 from app.server.schemas import ErrorBody, ResolveRequest
 
 router = APIRouter()
@@ -188,7 +188,7 @@ def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = F
 
 @router.post("/conflicts/{conflict_id}/resolve", responses={**ERRORS, 409: {"model": ErrorBody}})
 def resolve(
-    conflict_id: uuid.UUID, body: ResolveRequest, device: DeviceDep, session: SessionDep
+    conflict_id: uuid.UUID, body: ResolveRequest, request: Request, device: DeviceDep, session: SessionDep
 ) -> dict[str, Any]:
     """Set the conflicting field to the value a person chose; the record's version goes up."""
     lock_team(session, device.team_id)
@@ -201,8 +201,15 @@ def resolve(
     assert record is not None
     payload = json.loads(_payload_of(session, record))
     payload[conflict.field] = body.value
-    validate(conflict.entity, payload)
-    text, digest = canonical_json(payload), content_hash(payload)
+    checked = check_record(
+        entity=conflict.entity,
+        record_id=conflict.entity_id,
+        payload=payload,
+        ctx=TeamContext(session, device.team_id, request.app.state.guidance),
+    )
+    if isinstance(checked, Refused):
+        raise ApiError(422, "rejected", checked.message)
+    text, digest = checked.text, checked.hash
     seq = session.execute(
         sa.insert(ChangeLog).returning(ChangeLog.seq),
         {

@@ -185,7 +185,7 @@ class AppState:
         """Settings: the team phone (printed on leaflets) and the idle-lock minutes."""
         errors: dict[str, str] = {}
         try:
-            phone = settings.save_team_phone(store=self.store, phone=team_phone)
+            phone = settings.save_team_phone(store=self.store, phone=team_phone) or ""
         except AnswerError as exc:
             errors["team_phone"] = f"Team phone: {exc.message}"
             phone = self.team_phone

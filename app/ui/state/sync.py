@@ -29,6 +29,7 @@ class SyncState:
     team_name: str = ""
     pending: str = ""
     rejected: int = 0
+    quarantined: int = 0
     last_sync: str = ""
     result: str = ""
     result_tone: str = "info"
@@ -39,7 +40,7 @@ class SyncState:
     def refresh(self) -> None:
         s = sync.status(store=self.source.store)
         self.linked, self.server_address, self.team_name = s.linked, s.server_address, s.team_name
-        self.pending, self.rejected = pending_words(s.pending), s.rejected
+        self.pending, self.rejected, self.quarantined = pending_words(s.pending), s.rejected, s.quarantined
         self.last_sync = when_words(s.last_sync)
 
     def forget(self) -> None:
@@ -99,5 +100,8 @@ class SyncState:
         finally:
             self.syncing, self.progress = False, None
             self.refresh()
-        self.result, self.result_tone = sync_words(summary), "warning" if summary.rejected else "good"
+        self.result, self.result_tone = (
+            sync_words(summary),
+            "warning" if summary.rejected or summary.quarantined else "good",
+        )
         return True

@@ -75,6 +75,15 @@ def SyncSection(sync: SyncState) -> ft.Control:
                 tone="warning",
             )
         )
+    if sync.quarantined:
+        out.append(
+            notice(
+                f"{sync.quarantined} update{'s' * (sync.quarantined != 1)} from the team could not be used "
+                "on this tablet. They are kept here and reported to the server at the next sync.",
+                tone="warning",
+                key="sync-quarantined",
+            )
+        )
     if sync.syncing:
         out.append(ft.ProgressBar(value=sync.progress, semantics_label="Sync progress"))
     if sync.result:

@@ -1,4 +1,4 @@
-"""Field-level three-way merge of a family or baby record (pure: no database)."""
+"""The one field-level three-way merge of a mergeable record (family, baby)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,18 @@ def three_way_merge(
             continue
         clashes.append(FieldClash(field, _plain(was), _plain(theirs), _plain(mine)))
     return merged, clashes
+
+
+def keep_local_edits(
+    *, synced: dict[str, Any], local: dict[str, Any], server: dict[str, Any]
+) -> dict[str, Any]:
+    """A device's view after a pull while its own edits are still unpushed: the same merge with
+    the last server-agreed values as base, keeping the device's value where both changed (the
+    server reports that clash to a person when the edit is pushed)."""
+    merged, clashes = three_way_merge(base=synced, server=server, device=local)
+    for clash in clashes:
+        merged[clash.field] = local[clash.field] if clash.field in local else merged.get(clash.field)
+    return merged
 
 
 def _plain(value: Any) -> Any:

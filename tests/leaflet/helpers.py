@@ -1,4 +1,4 @@
-"""Shared helpers for the leaflet tests: build content and render it from a visit document."""
+"""Builders shared by the leaflet tests: content and PDF bytes from a visit document."""
 
 from __future__ import annotations
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.server.merge import FieldClash, three_way_merge
+from app.protocol import FieldClash, three_way_merge
 
 BASE = {"name": "Okafor family", "address": "1 Road", "postcode": "SO14 7DU"}
 
@@ -40,7 +42,9 @@ values = st.dictionaries(st.sampled_from(["a", "b", "c", "d"]), st.integers(0, 3
 
 
 @given(base=values, server=values, device=values)
-def test_merge_never_loses_a_value_silently(base: dict, server: dict, device: dict):
+def test_merge_never_loses_a_value_silently(
+    base: dict[str, Any], server: dict[str, Any], device: dict[str, Any]
+) -> None:
     merged, clashes = three_way_merge(base=base, server=server, device=device)
     clashed = {c.field for c in clashes}
     for field in base.keys() | server.keys() | device.keys():

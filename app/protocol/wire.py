@@ -1,0 +1,83 @@
+"""The sync messages: a pushed op and its answer, a pulled change and its page."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.protocol.limits import ENTITY_NAME_MAX, INT_MAX, OPS_PER_BATCH_MAX, SEQ_MAX
+
+Status = Literal["applied", "duplicate", "conflict", "rejected"]
+ANSWERS: tuple[str, ...] = ("applied", "duplicate", "conflict", "rejected")
+
+
+class Op(BaseModel):
+    """One change made on a device. Its content is checked op by op (a bad op is `rejected`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    op_id: uuid.UUID
+    entity: str = Field(max_length=ENTITY_NAME_MAX)
+    id: uuid.UUID
+    kind: str = Field(default="upsert", max_length=10)
+    base_version: int | None = Field(default=None, ge=0, le=INT_MAX)
+    payload: dict[str, Any]
+    hash: str = Field(max_length=80, description="sha256:<hex> of the payload's canonical JSON")
+    base: dict[str, Any] | None = Field(
+        default=None,
+        description="What the device believed the record was when it made this "
+        "change (its own earlier unsynced edit); absent: the server's copy of base_version.",
+    )
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    batch_id: uuid.UUID
+    ops: list[Op] = Field(max_length=OPS_PER_BATCH_MAX)
+    quarantined: int = Field(
+        default=0, ge=0, le=INT_MAX, description="pulled changes this device could not apply"
+    )
+
+
+class ProblemOut(BaseModel):
+    path: str
+    message: str
+
+
+class ClashOut(BaseModel):
+    conflict_id: uuid.UUID
+    field: str
+    base_value: Any = None
+    server_value: Any = None
+    device_value: Any = None
+
+
+class OpResult(BaseModel):
+    op_id: uuid.UUID
+    status: Status
+    version: int | None = None
+    error: str | None = None
+    problems: list[ProblemOut] | None = None
+    conflicts: list[ClashOut] | None = None
+    quarantine_id: uuid.UUID | None = None
+
+
+class PushResponse(BaseModel):
+    batch_id: uuid.UUID
+    results: list[OpResult]
+
+
+class Change(BaseModel):
+    seq: int = Field(ge=1, le=SEQ_MAX)
+    entity: str
+    id: uuid.UUID
+    version: int
+    payload: dict[str, Any]
+    hash: str
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    next: int
+    more: bool

@@ -1,0 +1,3 @@
+"""Constants shared by the UI tests."""
+
+PASSPHRASE = "correct horse battery"
