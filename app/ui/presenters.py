@@ -116,11 +116,21 @@ def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def sync_words(summary: SyncSummary) -> str:
-    """'Sync finished: 3 changes sent, 12 team updates received.' (plus what was refused)."""
-    parts = [_n(summary.pushed, "change sent", "changes sent"), _n(summary.pulled, "update", "updates")]
-    parts[1] += " received from the team"
-    text = "Sync finished: " + ", ".join(parts) + "."
+def _entities(counts: dict[str, int]) -> str:
+    parts = []
+    for entity, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if count > 0:
+            one, many = ENTITY_WORDS.get(entity, (entity.replace("_", " "), entity.replace("_", " ") + "s"))
+            parts.append(_n(count, one, many))
+    return ", ".join(parts)
+
+
+def sync_words(summary: SyncSummary, sent: dict[str, int] | None = None) -> str:
+    """'Sync finished: 3 visits, 1 family update sent; 12 updates received from the team.'"""
+    what = _entities(sent or {}) if sent else ""
+    sent_words = f"{what} sent" if what else _n(summary.pushed, "change sent", "changes sent")
+    received = _n(summary.pulled, "update", "updates") + " received from the team"
+    text = f"Sync finished: {sent_words}; {received}."
     if summary.duplicates:
         text += f" {_n(summary.duplicates, 'change was', 'changes were')} already on the server."
     if summary.conflicts:
@@ -148,11 +158,7 @@ def pending_words(pending: dict[str, int]) -> str:
     """'Waiting to be sent: 3 visits, 1 family update' or 'Nothing waiting to be sent'."""
     if not any(pending.values()):
         return "Nothing waiting to be sent."
-    parts = []
-    for entity, count in sorted(pending.items(), key=lambda kv: -kv[1]):
-        one, many = ENTITY_WORDS.get(entity, (entity.replace("_", " "), entity.replace("_", " ") + "s"))
-        parts.append(_n(count, one, many))
-    return "Waiting to be sent: " + ", ".join(parts) + "."
+    return "Waiting to be sent: " + _entities(pending) + "."
 
 
 def when_words(at: dt.datetime | None) -> str:

@@ -57,7 +57,13 @@ def test_most_urgent_first_puts_overdue_then_high_risk_then_drafts_then_due_then
     visits.start_visit(store=store, family_id=drafting, baby_id=baby)
 
     order = [r.family_name for r in caseload.search(store=store, query="", show="urgent")]
-    assert order == ["Dunn family", "Clark family", "Evans family", "Baker family", "Adams family"]
+    # Adams and Baker were asked one question only: incomplete (Baker first: a visit is due).
+    assert order == ["Dunn family", "Clark family", "Baker family", "Adams family", "Evans family"]
+    assert [r.family_name for r in caseload.search(store=store, query="", show="incomplete")] == [
+        "Dunn family",
+        "Baker family",
+        "Adams family",
+    ]
     assert [r.family_name for r in caseload.search(store=store, query="", show="high")] == ["Clark family"]
     assert [r.family_name for r in caseload.search(store=store, query="", show="overdue")] == ["Dunn family"]
     assert [r.family_name for r in caseload.search(store=store, query="", show="drafts")] == ["Evans family"]

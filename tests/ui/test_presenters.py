@@ -58,7 +58,10 @@ def test_people_sync_results_and_errors_are_plain_words() -> None:
     dan = Person("Dan", "mother's new partner", lives_in=True, notes="stays weekends", kind="adult")
     assert p.person_words(dan) == "Dan (mother's new partner, lives in, stays weekends)"
     assert p.sync_words(SyncSummary(pushed=3, pulled=12)) == (
-        "Sync finished: 3 changes sent, 12 updates received from the team."
+        "Sync finished: 3 changes sent; 12 updates received from the team."
+    )
+    assert p.sync_words(SyncSummary(pushed=4, pulled=12), {"visit": 3, "family": 1}) == (
+        "Sync finished: 3 visits, 1 family update sent; 12 updates received from the team."
     )
     words = p.sync_error_words(ServerUnreachable("http://base", "ConnectError"))
     assert "ConnectError" not in words and "Cannot reach the team server" in words

@@ -92,6 +92,7 @@ class SyncState:
         def progress(fraction: float | None) -> None:
             loop.call_soon_threadsafe(setattr, self, "progress", fraction)
 
+        before = sync.status(store=self.source.store).pending
         try:
             summary = await asyncio.to_thread(sync.sync_now, store=self.source.store, on_progress=progress)
         except sync.SyncFailed as exc:
@@ -100,8 +101,8 @@ class SyncState:
         finally:
             self.syncing, self.progress = False, None
             self.refresh()
-        self.result, self.result_tone = (
-            sync_words(summary),
-            "warning" if summary.rejected or summary.quarantined else "good",
-        )
+        after = sync.status(store=self.source.store).pending
+        sent = {entity: n - after.get(entity, 0) for entity, n in before.items()}
+        tone = "warning" if summary.rejected or summary.quarantined else "good"
+        self.result, self.result_tone = sync_words(summary, sent), tone
         return True
