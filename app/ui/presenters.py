@@ -21,7 +21,7 @@ from app.sync import (
     SyncError,
     SyncSummary,
 )
-from app.ui.questions import QUESTION_BY_PATH, VISIT_TYPES, words_for
+from app.ui.questions import OPTION_WORDS, QUESTION_BY_PATH, words_for
 
 UK = ZoneInfo("Europe/London")
 RISK_WORDS = {"high": "High", "increased": "Increased", "incomplete": "Incomplete", "low": "Low"}
@@ -214,7 +214,7 @@ def relationship_words(code: str) -> str:
     return RELATIONSHIP_WORDS.get(code, code)
 
 
-VISIT_TYPE_WORDS = dict(VISIT_TYPES)
+VISIT_TYPE_WORDS = OPTION_WORDS["visit.type"]
 PAPER_WORDS = {"A4": "A4", "A5": "A5", "letter": "US Letter"}
 
 

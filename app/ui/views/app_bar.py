@@ -5,18 +5,22 @@ from __future__ import annotations
 import flet as ft
 
 from app.ui.context import use_app
+from app.ui.state import AppState
 
 
-def app_bar(title: str, *actions: ft.Control) -> ft.AppBar:
-    """Call during a screen's render (it reads the app state from the context)."""
-    app = use_app()
-    lock = ft.TextButton(
+def lock_action(app: AppState) -> ft.Control:
+    """The "Lock" AppBar action (every screen has it: the visit screens too)."""
+    return ft.TextButton(
         content=ft.Text("Lock", size=16),
         icon=ft.Icons.LOCK,
         on_click=lambda e: app.lock(),
         style=ft.ButtonStyle(padding=ft.Padding.symmetric(vertical=12, horizontal=12)),
     )
-    return ft.AppBar(title=ft.Text(title), actions=[*actions, lock])
+
+
+def app_bar(title: str, *actions: ft.Control) -> ft.AppBar:
+    """Call during a screen's render (it reads the app state from the context)."""
+    return ft.AppBar(title=ft.Text(title), actions=[*actions, lock_action(use_app())])
 
 
 def icon_action(label: str, icon: ft.IconData, on_click: ft.ControlEventHandler[ft.IconButton]) -> ft.Control:

@@ -9,6 +9,7 @@ from app.services.caseload import CaseloadRow as Row
 from app.ui.presenters import age_words, day, due_words
 from app.ui.state import AppState, VisitState
 from app.ui.theme import BRAND, DANGER, TONES
+from app.ui.views.open_visit import visit_start
 from app.ui.views.widgets import button_style, risk_badge
 
 
@@ -55,7 +56,7 @@ def CaseloadRow(row: Row, app: AppState, visit: VisitState) -> ft.Control:
             store=app.store, family_id=row.family_id, baby_id=row.baby_id
         )
         visit.open(app.store, vid)
-        page.navigate(f"/family/{row.family_id}/visit/{vid}/step/baby")
+        page.navigate(visit_start(row.family_id, vid))
 
     facts = [
         f"{row.baby_name}, {age_words(row.baby_born)}" if row.baby_name else "No baby recorded",

@@ -9,6 +9,7 @@ from app.ui.context import use_app, use_family, use_visit
 from app.ui.presenters import age_words, day, gestation_words, weight_words
 from app.ui.views.app_bar import app_bar
 from app.ui.views.chronology import chronology
+from app.ui.views.open_visit import visit_start
 from app.ui.views.people_section import people_section
 from app.ui.views.widgets import heading, nav_button, page_body
 
@@ -35,11 +36,11 @@ def FamilyView() -> ft.View:
     def start(baby_id: str) -> None:
         vid = visits.start_visit(store=app.store, family_id=fid, baby_id=baby_id)
         visit.open(app.store, vid)
-        page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
+        page.navigate(visit_start(fid, vid))
 
     def resume(vid: str) -> None:
         visit.open(app.store, vid)
-        page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
+        page.navigate(visit_start(fid, vid))
 
     babies = [
         ft.Card(
