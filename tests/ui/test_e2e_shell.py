@@ -73,7 +73,7 @@ def _caseload(home: Path) -> None:
                 visits.save_answer(store=store, visit_id=vid, path=path, value=value)
             if follow:
                 visits.save_notes(store=store, visit_id=vid, notes={"follow_up": follow})
-            visits.sign(store=store, visit_id=vid)
+            visits.sign(store=store, visit_id=vid, incomplete_reason="Mother asked to stop early")
     finally:
         store.close()
 

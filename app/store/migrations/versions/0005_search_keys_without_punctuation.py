@@ -1,8 +1,8 @@
 """Search keys hold letters and digits only ("O'Brien" is found by "OBrien"): recompute them; and a
 covering index for the caseload's "most urgent first".
 
-Revision ID: 0004
-Revises: 0003_sync_quarantine
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 08:40:00
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from app.store.caseload import search_key
 
-revision = "0004"
-down_revision = "0003_sync_quarantine"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
