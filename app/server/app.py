@@ -122,8 +122,11 @@ def _document_raw_bodies(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
-    """The team server for `db_url` (default: settings / SQLite in the server home)."""
+def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool = False) -> FastAPI:
+    """The team server for `db_url` (default: settings / SQLite in the server home).
+
+    `portal`: also serve the base portal (Flet web) at / after the API routes.
+    """
     url = resolve_db_url(db_url)
     if migrate:
         upgrade_schema(url)
@@ -161,6 +164,10 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         return _json_error(exc.status_code, error, str(exc.detail))
 
     _document_raw_bodies(app)
+    if portal:
+        from app.server.portal.mount import mount_portal
+
+        mount_portal(app)
     app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit)
     return app
