@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 from uuid6 import uuid7
 
 from app.protocol import content_hash
@@ -143,7 +144,9 @@ def test_a_change_no_device_can_apply_is_quarantined_on_each_device_and_sync_goe
     engine = make_engine(team.db_url)
     with Session(engine) as s:
         s.execute(
-            sa.update(TeamRow).where(TeamRow.id == team.id).values(write_counter=TeamRow.write_counter + 1)
+            sa.update(TeamRow)
+            .where(col(TeamRow.id) == team.id)
+            .values(write_counter=col(TeamRow.write_counter) + 1)
         )
         s.execute(
             sa.insert(ChangeLog),
