@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.settings import get_settings
 from tests.server.pg import fresh_pg_database
-from tests.sync.procs import ROOT, ServerProcess, child_env
+from tests.sync.procs import ServerProcess, child_env
 
 
 def fuzz(kind: str, db_url: str, folder: Path, examples: int) -> int:
@@ -39,7 +39,7 @@ def fuzz(kind: str, db_url: str, folder: Path, examples: int) -> int:
             "2026",
         ]
         print(f"== {kind}: schemathesis {examples} examples per operation", flush=True)
-        return subprocess.run(cmd, cwd=ROOT, env=child_env()).returncode
+        return subprocess.run(cmd, cwd=folder, env=child_env()).returncode  # its cache stays in tmp
     finally:
         server.stop()
 
