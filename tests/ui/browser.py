@@ -205,12 +205,24 @@ def heading_shown(page: Any, title: str) -> None:
     page.get_by_role("heading", name=title, exact=True).wait_for()
 
 
+VISIT_BACK = 'flt-semantics[flt-semantics-identifier^="back "]'  # a visit screen's own Back
+TOP_BACK_JS = f"""() => {{
+  const found = [...document.querySelectorAll('{VISIT_BACK}')];
+  return found.length === 1
+    && found[0].getAttribute('flt-semantics-identifier') === 'back ' + location.pathname;
+}}"""
+
+
 def back(page: Any) -> None:
-    """The AppBar's back arrow of the screen on top (a visit screen's Back names its own address)."""
+    """The AppBar's back arrow of the screen on top.
+
+    A visit screen's Back carries its screen's address; while screens swap, the leaving one's is
+    still there for a moment, so wait until exactly one is left (the top screen's) and tap it.
+    """
     from urllib.parse import urlparse
 
-    here = urlparse(page.url).path
-    if "/visit/" in here:
-        tap(page.locator(f'flt-semantics[flt-semantics-identifier="back {here}"]'))
+    if "/visit/" in urlparse(page.url).path or page.locator(VISIT_BACK).count():
+        page.wait_for_function(TOP_BACK_JS)
+        tap(page.locator(VISIT_BACK))
     else:
         tap(page.get_by_role("button", name="Back", exact=True).last)

@@ -6,6 +6,7 @@ so an expired or ended session stops every screen at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.server.portal import accounts, queue, supervision
+from app.server.portal import accounts, chronology, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
@@ -99,4 +100,16 @@ class Portal:
     ) -> list[tuple[Supervision, list[SupervisionAction]]]:
         return self.run(
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
+        )
+
+    # figures ----------------------------------------------------------------------------------
+
+    def figures(self, token: str | None, start: dt.date, end: dt.date) -> figures.Figures:
+        return self.run(token, lambda s, p: figures.team_figures(session=s, person=p, start=start, end=end))
+
+    # family chronology ------------------------------------------------------------------------
+
+    def chronology(self, token: str | None, family_id: uuid.UUID) -> tuple[str, list[chronology.Entry]]:
+        return self.run(
+            token, lambda s, p: chronology.family_chronology(session=s, person=p, family_id=family_id)
         )

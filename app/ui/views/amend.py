@@ -140,6 +140,7 @@ def Amend(visit: VisitState) -> ft.Control:
                 min_lines=2,
                 text_size=16,
                 error=visit.errors.get("amend.reason"),
+                error_max_lines=3,
                 on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
             nav_button("Record amendment", lambda e: submit(), primary=True),

@@ -47,6 +47,7 @@ def DiscardDraft(visit: VisitState, on_done: Callable[[], None]) -> ft.Control:
                 value=typed.get("reason", ""),
                 text_size=16,
                 error=visit.errors.get("discard.reason"),
+                error_max_lines=3,
                 on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
             ft.Row(

@@ -62,6 +62,17 @@ def ReviewView() -> ft.View:
             page_body(
                 ft.Text(f"{visit.family_name} · {state}", size=15),
                 *summary(r),
+                *(
+                    [
+                        nav_button(
+                            "Ask the core questions not asked",
+                            lambda e: open_question(r.incomplete[0]),
+                            icon=ft.Icons.ARROW_FORWARD,
+                        )
+                    ]
+                    if r.incomplete and not visit.signed
+                    else []
+                ),
                 *warn,
                 heading("The record", size=22),
                 ft.Text("Tap an answer to change it.", size=15, italic=True),

@@ -65,6 +65,7 @@ def _SignBox(ov: OpenVisit) -> ft.Control:
                 min_lines=2,
                 text_size=16,
                 error=visit.errors.get("sign.reason"),
+                error_max_lines=4,
                 on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
         ]

@@ -59,7 +59,7 @@ def risk_badge(level: str | None, *, big: bool = False) -> ft.Control:
             [
                 ft.Icon(RISK_ICONS[level], color=ft.Colors.WHITE, size=size + 4),
                 ft.Text(
-                    f"{word} risk" if big else word,
+                    f"{word} risk" if big and level != "incomplete" else word,
                     color=ft.Colors.WHITE,
                     size=size,
                     weight=ft.FontWeight.BOLD,

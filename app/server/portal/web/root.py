@@ -19,9 +19,13 @@ IDLE_CHECK_SECONDS = 20
 
 
 def _routes() -> list[ft.Route]:
-    return [
-        ft.Route(path="/", component=QueueView, children=[ft.Route(path="item/:vid", component=ItemView)])
+    from app.server.portal.web.views.figures import FiguresView
+
+    children = [
+        ft.Route(path="item/:vid", component=ItemView),
+        ft.Route(path="figures", component=FiguresView),
     ]
+    return [ft.Route(path="/", component=QueueView, children=children)]
 
 
 @ft.component
@@ -29,7 +33,7 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
     auth, _ = ft.use_state(AuthState(portal=portal))
     q, _ = ft.use_state(QueueState(auth=auth))
     item, _ = ft.use_state(ItemState(auth=auth))
-    more, _ = ft.use_state(lambda: _more_state(auth))
+    more, _ = ft.use_state(_more_state(auth))
     page = ft.context.page
     ft.use_effect(lambda: page.run_task(idle_watch, auth), dependencies=[])
     if auth.person is None:
@@ -51,8 +55,10 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
 
 
 def _more_state(auth: AuthState) -> Any:
-    """State of the screens beyond the queue (families, figures, admin, printing)."""
-    return None
+    """State of the screens beyond the queue (team figures)."""
+    from app.server.portal.web.state_more import FiguresState
+
+    return FiguresState(auth=auth)
 
 
 def make_main(portal: Portal, pdfs: PdfLinks) -> Any:
