@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.server.portal import accounts, figures, queue, supervision
+from app.server.portal import accounts, chronology, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
@@ -106,3 +106,10 @@ class Portal:
 
     def figures(self, token: str | None, start: dt.date, end: dt.date) -> figures.Figures:
         return self.run(token, lambda s, p: figures.team_figures(session=s, person=p, start=start, end=end))
+
+    # family chronology ------------------------------------------------------------------------
+
+    def chronology(self, token: str | None, family_id: uuid.UUID) -> tuple[str, list[chronology.Entry]]:
+        return self.run(
+            token, lambda s, p: chronology.family_chronology(session=s, person=p, family_id=family_id)
+        )

@@ -84,7 +84,7 @@ def _carried(ov: OpenVisit) -> list[ft.Control]:
     last = ov.visit.last_time
     if not last:
         return []
-    return [notice(last, title="Last time", tone="info", key="last-time")]
+    return [notice(last.removeprefix("Last time "), title="Last time", tone="info", key="last-time")]
 
 
 @ft.component
