@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check lint install system bench clean
+.PHONY: fuzz run test test-fast check lint install system bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ bench: $(STAMP) system
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+# Schemathesis against real servers (SQLite and PostgreSQL): 0 server errors expected.
+fuzz: $(STAMP) system
+	. scripts/test-env.sh && $(BIN)/python -m tests.server.fuzz 50

@@ -56,7 +56,7 @@ def make_main(*, home: Path, demo: bool) -> Any:
             app.lock(LOCKED_DISCONNECTED)
 
         def connected(e: Any) -> None:  # updates made while disconnected never reached the client
-            cast(ft.Observable, app).notify()
+            cast(ft.Observable, app).notify()  # type: ignore[no-untyped-call]  # flet leaves it untyped
 
         page.on_disconnect = disconnected
         page.on_connect = connected

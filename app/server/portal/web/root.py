@@ -19,11 +19,13 @@ IDLE_CHECK_SECONDS = 20
 
 
 def _routes() -> list[ft.Route]:
+    from app.server.portal.web.views.family import FamilyView
     from app.server.portal.web.views.figures import FiguresView
 
     children = [
         ft.Route(path="item/:vid", component=ItemView),
         ft.Route(path="figures", component=FiguresView),
+        ft.Route(path="family/:fid", component=FamilyView),
     ]
     return [ft.Route(path="/", component=QueueView, children=children)]
 
@@ -56,9 +58,9 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
 
 def _more_state(auth: AuthState) -> Any:
     """State of the screens beyond the queue (team figures)."""
-    from app.server.portal.web.state_more import FiguresState
+    from app.server.portal.web.state_more import ChronologyState, FiguresState, PortalMore
 
-    return FiguresState(auth=auth)
+    return PortalMore(figures=FiguresState(auth=auth), chronology=ChronologyState(auth=auth))
 
 
 def make_main(portal: Portal, pdfs: PdfLinks) -> Any:
