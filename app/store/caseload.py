@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 from uuid import UUID
 
+import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlmodel import Session, col, func, select
@@ -189,21 +190,21 @@ def search_caseload(
     ids = [f[0] for f in families]
     babies: dict[UUID, list[BabySummary]] = {i: [] for i in ids}
     for b_id, fam, name, born in session.exec(
-        select(Baby.id, Baby.family_id, Baby.name, Baby.date_of_birth)
+        select(col(Baby.id), col(Baby.family_id), col(Baby.name), col(Baby.date_of_birth))
         .where(col(Baby.family_id).in_(ids))
         .order_by(col(Baby.date_of_birth), col(Baby.id))
     ):
         babies[fam].append(BabySummary(id=b_id, name=name, date_of_birth=born, age_text=age_text(born)))
-    latest: dict[UUID, tuple] = {}
-    for row in session.exec(
-        select(
-            VisitRecord.family_id,
-            VisitRecord.id,
-            VisitRecord.visit_date,
-            VisitRecord.risk_level,
-            VisitRecord.escalate,
-            VisitRecord.follow_up_date,
-            VisitRecord.signed_at,
+    latest: dict[UUID, tuple[Any, ...]] = {}
+    for row in session.connection().execute(  # seven columns: past sqlmodel's typed select
+        sa.select(
+            col(VisitRecord.family_id),
+            col(VisitRecord.id),
+            col(VisitRecord.visit_date),
+            col(VisitRecord.risk_level),
+            col(VisitRecord.escalate),
+            col(VisitRecord.follow_up_date),
+            col(VisitRecord.signed_at),
         ).where(col(VisitRecord.status) == VisitStatus.signed, col(VisitRecord.family_id).in_(ids))
     ):
         key = (row[2], row[6])
@@ -213,7 +214,7 @@ def search_caseload(
         v[1]: (v[3], v[4], v[5]) for v in latest.values()
     }
     if state:
-        for visit_id, risk, escalate, changes in session.exec(
+        for visit_id, amended_risk, amended_escalate, changes in session.exec(
             select(Amendment.visit_id, Amendment.risk_level, Amendment.escalate, Amendment.changes)
             .where(col(Amendment.visit_id).in_(list(state)))
             .order_by(col(Amendment.created), col(Amendment.id))
@@ -222,7 +223,7 @@ def search_caseload(
             if "notes.follow_up_date" in changes:
                 to = changes["notes.follow_up_date"]["to"]
                 due = dt.date.fromisoformat(to) if to else None
-            state[visit_id] = (risk, escalate, due)
+            state[visit_id] = (amended_risk, amended_escalate, due)
     drafts = dict(
         session.exec(
             select(VisitRecord.family_id, func.count())

@@ -138,7 +138,7 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
             )
         )
     for a in session.exec(select(Amendment).where(Amendment.family_id == family_id)):
-        v = visits.get(a.visit_id)
+        record = visits.get(a.visit_id)
         codes, titles = _factors(a.assessment)
         changed = ", ".join(f"{p}: {c['from']!r} -> {c['to']!r}" for p, c in a.changes.items())
         entries.append(
@@ -148,32 +148,32 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 kind="amendment",
                 id=a.id,
                 visit_id=a.visit_id,
-                baby_id=v.baby_id if v else None,
-                baby_name=baby_names.get(v.baby_id) if v else None,
+                baby_id=record.baby_id if record else None,
+                baby_name=baby_names.get(record.baby_id) if record else None,
                 practitioner_name=a.author_name,
                 risk_level=a.risk_level,
                 escalate=a.escalate,
                 factors=codes,
                 factor_titles=titles,
-                summary=f"Amendment to visit of {v.visit_date.isoformat() if v else '?'}: {changed}"
+                summary=f"Amendment to visit of {record.visit_date.isoformat() if record else '?'}: {changed}"
                 f" (now {a.risk_level} risk{', ESCALATE' if a.escalate else ''})",
                 text=f"Reason: {a.reason}",
                 changes=a.changes,
-                amended_visit_date=v.visit_date if v else None,
+                amended_visit_date=record.visit_date if record else None,
             )
         )
     for lf in session.exec(select(LeafletRecord).where(LeafletRecord.family_id == family_id)):
-        v = visits.get(lf.visit_id)
-        during_visit = v is not None and (v.signed_at is None or lf.created <= v.signed_at)
+        record = visits.get(lf.visit_id)
+        during_visit = record is not None and (record.signed_at is None or lf.created <= record.signed_at)
         entries.append(
             ChronologyEntry(  # a leaflet given before signing belongs to the visit day
                 at=lf.created,
-                date=v.visit_date if v and during_visit else lf.created.date(),
+                date=record.visit_date if record and during_visit else lf.created.date(),
                 kind="leaflet",
                 id=lf.id,
                 visit_id=lf.visit_id,
-                baby_id=v.baby_id if v else None,
-                baby_name=baby_names.get(v.baby_id) if v else None,
+                baby_id=record.baby_id if record else None,
+                baby_name=baby_names.get(record.baby_id) if record else None,
                 practitioner_name=lf.created_by_name,
                 summary=f"Family advice leaflet given ({lf.paper}, {lf.leaflet_hash[:19]})",
                 paper=lf.paper,
