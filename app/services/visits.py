@@ -227,10 +227,21 @@ def save_notes(*, store: Store, visit_id: str, notes: dict[str, str]) -> None:
         raise answer_error("notes", exc.problems) from None
 
 
-def sign(*, store: Store, visit_id: str) -> None:
-    with store.unit_of_work() as uow:
-        sign_visit(session=uow.session, visit_id=as_uuid(visit_id), signed_by=store.practitioner.id)
-        uow.commit()
+def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -> None:
+    """Sign the draft; core questions not asked need `incomplete_reason` (stored with the signature)."""
+    try:
+        with store.unit_of_work() as uow:
+            sign_visit(
+                session=uow.session,
+                visit_id=as_uuid(visit_id),
+                signed_by=store.practitioner.id,
+                incomplete_reason=incomplete_reason,
+            )
+            uow.commit()
+    except RecordError as exc:
+        raise answer_error(
+            "sign.reason", [str(p).removeprefix("incomplete_reason: ") for p in exc.problems]
+        ) from None
 
 
 def amend(*, store: Store, visit_id: str, reason: str, changes: dict[str, Any]) -> None:

@@ -86,6 +86,7 @@ def record_high_risk_visit(page: Any, size: str) -> None:
 
     next_step(page, "The sleep space")
     choose(page, "sleep.position", "On the back", role="radio")
+    choose(page, "sleep.items", "Nothing in the sleep space", role="checkbox")  # every core question asked
     shot(page, "07-step-space", size)
 
     next_step(page, "Sharing sleep")
@@ -96,6 +97,8 @@ def record_high_risk_visit(page: Any, size: str) -> None:
     next_step(page, "The carers")
     choose(page, "carers.alcohol", "Yes")
     choose(page, "carers.smoker_in_household", "No")
+    choose(page, "carers.drugs", "No")
+    choose(page, "carers.sedating_medication", "No")
     shot(page, "09-step-carers", size)
 
     next_step(page, "Feeding and dummy")

@@ -50,7 +50,7 @@ def test_a_whole_high_risk_visit_is_recorded_through_the_services(store: Any, fa
     pdf = leaflets.leaflet_pdf(store=store, visit_id=visit.visit_id)
     assert pdf.startswith(b"%PDF")
     visit.record_leaflet(pdf)
-    assert visit.sign()
+    assert visit.sign(reason="parent declined to answer")
     again = visits.load_visit(store=store, visit_id=visit.visit_id)
     assert again.signed and again.leaflet_given
     assert again.answers["sleep.shared_surfaces"] == ["sofa"]
@@ -84,7 +84,7 @@ def test_draft_is_restored_after_a_restart(home: Path, store: Any, family_id: st
 def test_signed_visit_refuses_edits_and_takes_amendments_with_a_reason(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert visit.answer("sleep.place", "cot")
-    assert visit.sign()
+    assert visit.sign(reason="parent declined to answer")
     assert not visit.answer("sleep.place", "sofa")
     assert "signed" in visit.errors["sleep.place"]
     assert not visit.answer_text("notes.observed", "changed later")
@@ -173,7 +173,7 @@ def test_typing_saves_at_once_without_redrawing_the_screen(store: Any, family_id
 def test_family_card_shows_babies_adults_and_the_chronology(store: Any, family_id: str) -> None:
     visit = _new_visit(store, family_id)
     assert visit.answer("sleep.shared_surfaces", ["sofa"])
-    assert visit.sign()
+    assert visit.sign(reason="parent declined to answer")
     card = families.family(store=store, family_id=family_id)
     assert card.name == "Okafor family" and card.babies[0].name == "Sam"
     seen = [c for c in card.chronology if c.kind == "visit"]

@@ -205,13 +205,19 @@ class VisitState:
         return True
 
     # ------------------------------------------------------------------ closing
-    def sign(self) -> bool:
+    def sign(self, reason: str = "") -> bool:
+        """Sign the visit; core questions not asked need a reason (e.g. "parent declined to answer")."""
         if self.signed:
             return False
         if self.errors:
             self.saved = "Correct the answers marked in red before signing"
             return False
-        visits.sign(store=self._store, visit_id=self.visit_id)
+        try:
+            visits.sign(store=self._store, visit_id=self.visit_id, incomplete_reason=reason.strip() or None)
+        except AnswerError as exc:
+            self.errors = {**self.errors, exc.path: exc.message}
+            self.saved = f"Not signed: {exc.message}"
+            return False
         self.signed = True
         self.saved = "Signed"
         return True
