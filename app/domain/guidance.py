@@ -5,9 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# data/ at the top of the repository, shipped as the package `app.data` (see setup.py).
+DATA_DIR = Path(str(files("app.data")))
 GUIDANCE_FILE = DATA_DIR / "guidance.toml"
 KINDS = ("factors", "protective", "prompts", "context")
 

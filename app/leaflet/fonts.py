@@ -7,12 +7,13 @@ Bundled rather than ReportLab's standard Helvetica so that names such as "Łucja
 from __future__ import annotations
 
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = Path(str(files("app.assets.fonts")))  # assets/fonts, shipped as package data (setup.py)
 REGULAR = "LeafletSans"
 BOLD = "LeafletSans-Bold"
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}

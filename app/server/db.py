@@ -7,6 +7,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 
+from app.private_files import private_file
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -19,7 +21,7 @@ def make_engine(url: str) -> Engine:
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            private_file(Path(database))  # 0600 (SQLite gives -wal and -shm the same), folder 0700
         engine = sa.create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": 60},

@@ -14,7 +14,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-from app.store.errors import NoWriteTransaction, StoreError, TransactionOpen, WrongPassphrase
+from app.store.errors import NoWriteTransaction, StoreDamaged, StoreError, TransactionOpen, WrongPassphrase
 
 log = logging.getLogger("app.store")
 
@@ -35,8 +35,11 @@ def _pragmas(conn: Any) -> None:
     conn.execute("PRAGMA foreign_keys=ON")
 
 
-def connect_raw(path: Path, key: bytes | None) -> Any:
-    """One DB-API connection, keyed and checked; WrongPassphrase if the key does not open it."""
+def connect_raw(path: Path, key: bytes | None, *, key_checked: bool = False) -> Any:
+    """One DB-API connection, keyed and checked; WrongPassphrase if the key does not open it.
+
+    `key_checked`: the key is known to be right (its check value matched), so a file it cannot
+    open is damaged (StoreDamaged), not locked with another passphrase."""
     if key is None:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
@@ -59,6 +62,8 @@ def connect_raw(path: Path, key: bytes | None) -> Any:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError:
             conn.close()
+            if key_checked:
+                raise StoreDamaged(path) from None
             raise WrongPassphrase() from None
     _pragmas(conn)
     return conn
@@ -73,6 +78,7 @@ def make_engine(path: Path, key: bytes | None) -> Engine:
         creator=lambda: connect_raw(path, key),
         pool_size=4,
         max_overflow=4,
+        hide_parameters=True,  # errors never print the family names and addresses being written
     )
 
     @event.listens_for(engine, "begin")

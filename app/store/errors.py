@@ -14,6 +14,16 @@ class WrongPassphrase(StoreError):
         super().__init__(message)
 
 
+class StoreDamaged(StoreError):
+    """The passphrase is right but the store file cannot be read: it is damaged (never overwritten)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"{path}: the store file is damaged and cannot be read (the passphrase is right); "
+            "it has not been changed or replaced: keep it and ask your IT support to restore it"
+        )
+
+
 class StoreMissing(StoreError):
     """No store exists in the device data folder yet."""
 

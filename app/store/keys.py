@@ -10,6 +10,7 @@ memory and roughly 0.1 s per unlock on a 2-core machine (see tests/bench/store.p
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -52,11 +53,22 @@ def derive_key(passphrase: str, params: dict[str, Any]) -> bytes:
     )
 
 
+def key_check(key: bytes) -> str:
+    """A value that tells a right key from a wrong one without opening the database."""
+    return hmac.new(key, b"safesleep store key check", hashlib.sha256).hexdigest()
+
+
+def key_matches(key: bytes, params: dict[str, Any]) -> bool | None:
+    """True/False when the side file holds a check value (stores made since it exists), else None."""
+    stored = params.get("check")
+    return None if not isinstance(stored, str) else hmac.compare_digest(stored, key_check(key))
+
+
 def write_kdf_params(home: Path, params: dict[str, Any]) -> None:
-    """Write the KDF side file atomically (fsynced) before the database is created."""
+    """Write the KDF side file atomically (fsynced, 0600) before the database is created."""
     target = home / KDF_FILE
     tmp = target.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with open(os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600), "w", encoding="utf-8") as fh:
         json.dump(params, fh, indent=2)
         fh.flush()
         os.fsync(fh.fileno())

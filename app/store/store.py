@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from uuid import UUID
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from app.private_files import private_file
 from app.store.audit import audit
 from app.store.engine import (
     DB_FILE,
@@ -20,10 +24,19 @@ from app.store.engine import (
     make_engine,
     migrate,
 )
-from app.store.errors import StoreAlreadyExists, StoreError, StoreMissing
-from app.store.keys import KDF_FILE, derive_key, new_kdf_params, read_kdf_params, write_kdf_params
+from app.store.errors import StoreAlreadyExists, StoreError, StoreMissing, WrongPassphrase
+from app.store.keys import (
+    KDF_FILE,
+    derive_key,
+    key_check,
+    key_matches,
+    new_kdf_params,
+    read_kdf_params,
+    write_kdf_params,
+)
 from app.store.models import DeviceMeta, Practitioner, PractitionerPublic, Team, TeamPublic
 
+log = logging.getLogger("app.store")
 META_PRACTITIONER = "practitioner_id"
 META_TEAM = "team_id"
 
@@ -126,15 +139,17 @@ def create_store(
         raise StoreError("practitioner_name: must not be empty")
     if not team_name.strip():
         raise StoreError("team_name: must not be empty")
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(home, 0o700)
     key: bytes | None = None
     if _plain(plain):
         announce_plain_mode()
     else:
         _check_passphrase(passphrase)
         params = new_kdf_params()
-        write_kdf_params(home, params)
         key = derive_key(passphrase, params)
+        write_kdf_params(home, {**params, "check": key_check(key)})
+    private_file(db_path(home))  # 0600 before SQLite opens it (its -wal and -shm follow)
     engine = make_engine(db_path(home), key)
     migrate(engine)
     team = Team(name=team_name.strip())
@@ -176,12 +191,16 @@ def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Sto
     else:
         if not (home / KDF_FILE).exists() and path.read_bytes()[:15] == b"SQLite format 3":
             raise StoreError(f"{path}: this store is not encrypted; set SAFESLEEP_PLAIN_SQLITE=1")
-        key = derive_key(passphrase, read_kdf_params(home))
-    connect_raw(path, key).close()  # WrongPassphrase here, before anything else touches the file
+        params = read_kdf_params(home)
+        key = derive_key(passphrase, params)
+        if key_matches(key, params) is False:
+            raise WrongPassphrase()
+        checked = key_matches(key, params) is True
+    # WrongPassphrase (or StoreDamaged) here, before anything else touches the file
+    connect_raw(path, key, key_checked=key is not None and checked).close()
     engine = make_engine(path, key)
     migrate(engine)
-    with Session(engine, expire_on_commit=False) as session:
-        begin_write(session)
+    with Session(engine, expire_on_commit=False) as session:  # a read: unlock needs no disk space
         meta = {m.key: m.value for m in session.exec(select(DeviceMeta)).all()}
         if META_PRACTITIONER not in meta or META_TEAM not in meta:
             raise StoreError(
@@ -192,15 +211,7 @@ def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Sto
         team = session.get(Team, UUID(meta[META_TEAM]))
         if practitioner is None or team is None:
             raise StoreError(f"{path}: the store has no practitioner or team")
-        audit(
-            session=session,
-            actor=practitioner.name,
-            action="unlock",
-            entity="store",
-            entity_id=team.id,
-            detail={"encrypted": key is not None},
-        )
-        session.commit()
+    _audit_unlock(engine, practitioner.name, team.id, encrypted=key is not None)
     return Store(
         home=home,
         engine=engine,
@@ -208,6 +219,24 @@ def open_store(*, home: Path, passphrase: str, plain: bool | None = None) -> Sto
         practitioner=PractitionerPublic.model_validate(practitioner),
         team=TeamPublic.model_validate(team),
     )
+
+
+def _audit_unlock(engine: Engine, actor: str, team_id: UUID, *, encrypted: bool) -> None:
+    """Record the unlock; on a full disk (or a locked store) say so and let the caseload open."""
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            begin_write(session)
+            audit(
+                session=session,
+                actor=actor,
+                action="unlock",
+                entity="store",
+                entity_id=team_id,
+                detail={"encrypted": encrypted},
+            )
+            session.commit()
+    except OperationalError as exc:
+        log.warning("the unlock could not be written to the audit log (%s)", type(exc.orig).__name__)
 
 
 def open_from_settings(

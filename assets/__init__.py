@@ -1,0 +1,1 @@
+"""Bundled assets (fonts), shipped as the package `app.assets` (see setup.py)."""

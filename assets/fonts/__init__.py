@@ -1,0 +1,1 @@
+"""DejaVu fonts for the leaflet (licence beside them)."""

@@ -1,0 +1,1 @@
+"""Guidance content (data/guidance.toml), shipped as the package `app.data` (see setup.py)."""
