@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast check lint install system bench clean
+.PHONY: fuzz run test test-fast check lint install system bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,15 +34,20 @@ check: $(STAMP)
 # Every check and every test (browser, PostgreSQL, kill/restart included), on two workers
 # (pytest-xdist); the browser tests keep to one worker (tests/conftest.py).
 PYTEST_WORKERS ?= 2
+PYTEST_ARGS ?=
 test: check system
-	. scripts/test-env.sh && $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	. scripts/test-env.sh && $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The inner loop: no browser, no PostgreSQL, no slow kill/restart tests; needs no root.
 test-fast: $(STAMP)
-	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not e2e and not postgres and not slow" -q
+	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not e2e and not postgres and not slow" -q $(PYTEST_ARGS)
 
 bench: $(STAMP) system
 	. scripts/test-env.sh && for b in assess store leaflet sync ui; do $(BIN)/python -m tests.bench.$$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+# Schemathesis against real servers (SQLite and PostgreSQL): 0 server errors expected.
+fuzz: $(STAMP) system
+	. scripts/test-env.sh && $(BIN)/python -m tests.server.fuzz 50

@@ -160,6 +160,46 @@ def revoke_device(
         typer.echo(f"Revoked device {device.id} ({device.name})")
 
 
+@server_app.command("review-queue")
+def review_queue(
+    team: Annotated[str, typer.Option("--team", help="Team name.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON list.")] = False,
+    db: DbOption = None,
+) -> None:
+    """The visits in the supervisors' queue (high risk or escalate, amendments applied) and why."""
+    import json
+
+    from app.server.admin import AdminError, team_by_name
+    from app.server.review import review_queue as queued
+
+    with _session(db) as session:
+        try:
+            found = team_by_name(session=session, name=team)
+        except AdminError as exc:
+            fail([str(exc)])
+        visits = queued(session=session, team_id=found.id)
+    if as_json:
+        rows = [
+            {
+                "visit_id": str(v.visit_id),
+                "family_id": v.family_id and str(v.family_id),
+                "visit_date": v.visit_date and v.visit_date.isoformat(),
+                "risk_level": v.risk_level,
+                "escalate": v.escalate,
+                "factors": list(v.factors),
+            }
+            for v in visits
+        ]
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    if not visits:
+        typer.echo(f"No visits waiting for review in team {found.name}.")
+    for v in visits:
+        why = ", ".join(v.factors) or "no risk factor recorded"
+        escalate = "; escalate" if v.escalate else ""
+        typer.echo(f"{v.visit_id}  {v.visit_date}  {v.risk_level}{escalate}: {why}")
+
+
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
     app.add_typer(server_app, name="server")

@@ -15,7 +15,7 @@ import typer
 
 from app.cli.common import fail, load_visit_file
 
-visit_app = typer.Typer(help="Import (safesleep.visit/2 or /1) and export (/2) visits.", no_args_is_help=True)
+visit_app = typer.Typer(help="Import, export and amend visits (the visit file).", no_args_is_help=True)
 family_app = typer.Typer(help="Families on this device's caseload.", no_args_is_help=True)
 
 PRACTITIONER_OPT = typer.Option("--practitioner", help="Practitioner name for a new store.")
@@ -180,10 +180,49 @@ def list_cmd(
         typer.echo(f"{r.family_id}  {r.name:<22} {r.postcode:<9} {babies}; {last}{due}{drafts}")
 
 
+def _set_value(text: str) -> tuple[str, Any]:
+    """('sleep.place', 'sofa') from 'sleep.place=sofa'; JSON values (true, 19, ["pillow"]) as JSON."""
+    path, sep, raw = text.partition("=")
+    if not sep or not path.strip():
+        fail([f"--set: must be PATH=VALUE such as sleep.place=sofa, got {text!r}"])
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return path.strip(), (None if raw == "" else value)
+
+
+def amend_cmd(
+    visit_id: Annotated[str, typer.Argument(metavar="ID", help="The signed visit's id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the signed visit is being corrected.")],
+    changes: Annotated[
+        list[str],
+        typer.Option("--set", help="PATH=VALUE as in the visit file, e.g. sleep.place=sofa (repeatable)."),
+    ],
+) -> None:
+    """Correct a signed visit: an amendment with a reason (the signed record stays as it was)."""
+    from app.store import NotFound, RecordError, VisitError, amend_visit
+
+    uid = _visit_id(visit_id)
+    values = dict(_set_value(c) for c in changes)
+    with _store() as store, store.unit_of_work() as uow:
+        try:
+            amend_visit(
+                session=uow.session, visit_id=uid, changes=values, reason=reason, author=store.practitioner.id
+            )
+        except (RecordError, VisitError) as exc:
+            fail([str(p) for p in exc.problems])
+        except NotFound:
+            fail([f"ID: no visit {uid} in this store"])
+        uow.commit()
+    typer.echo(f"Amended visit {uid} ({', '.join(values)}); it is sent at the next sync")
+
+
 def register(app: typer.Typer) -> None:
     app.command()(demo)
     visit_app.command("import")(import_cmd)
     visit_app.command("export")(export_cmd)
+    visit_app.command("amend")(amend_cmd)
     family_app.command("chronology")(chronology)
     family_app.command("list")(list_cmd)
     app.add_typer(visit_app, name="visit")

@@ -10,60 +10,44 @@ sharing a bed with a baby born early = one item), and no sentence is printed twi
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
-from typing import Any
 from urllib.parse import urlparse
 
 from app.domain.assessment import Assessment, Factor, RiskLevel, Severity
 from app.domain.guidance import Guidance, load_guidance
+from app.domain.leaflet_model import (
+    MOST_IMPORTANT_MAX,
+    BedSharingBlock,
+    ChangeItem,
+    Contact,
+    LeafletContent,
+    LeafletItem,
+    LinkedPage,
+    NightPlan,
+    Paper,
+    Picture,
+    first_name,
+    plain,
+    sentences,
+)
 from app.domain.visit import Visit
 
-
-class Paper(StrEnum):
-    """The leaflet's paper sizes: the one list the CLI, the app and the server offer."""
-
-    a4 = "a4"
-    letter = "letter"
-    phone = "phone"  # a narrow single-column page, read on a phone without zooming
-
-    @property
-    def label(self) -> str:
-        """How people and the device store name it: "A4", "Letter", "Phone"."""
-        return {"a4": "A4", "letter": "Letter", "phone": "Phone"}[self.value]
-
-    @classmethod
-    def parse(cls, value: str) -> Paper:
-        """`value` in any case; ValueError naming the choices otherwise."""
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise ValueError(f"paper: must be one of {', '.join(cls)} (got {value!r})") from None
-
-
-class Picture(StrEnum):
-    """The leaflet's pictograms (drawn by app.leaflet.pictograms); labels live in guidance.toml."""
-
-    back_to_sleep = "back_to_sleep"
-    clear_cot = "clear_cot"
-    same_room = "same_room"
-    smoke_free = "smoke_free"
-    no_sofa = "no_sofa"
-    no_airbed = "no_airbed"
-    room_temperature = "room_temperature"
-    car_seat = "car_seat"
-    sling = "sling"
-    no_bed_sharing = "no_bed_sharing"
-    safer_bed = "safer_bed"
-    extra_care = "extra_care"
-    plan_ahead = "plan_ahead"
-    twins = "twins"
-    swaddle = "swaddle"
-    head_uncovered = "head_uncovered"
-    baby_check = "baby_check"
-    no_others_in_bed = "no_others_in_bed"
+__all__ = [
+    "MOST_IMPORTANT_MAX",
+    "BedSharingBlock",
+    "ChangeItem",
+    "Contact",
+    "LeafletContent",
+    "LeafletItem",
+    "LinkedPage",
+    "NightPlan",
+    "Paper",
+    "Picture",
+    "first_name",
+    "leaflet_content",
+    "sentences",
+]
 
 
 FACTOR_PICTURES: dict[str, Picture] = {
@@ -78,6 +62,11 @@ FACTOR_PICTURES: dict[str, Picture] = {
     "unsafe_sleep_place": Picture.car_seat,
     "premature": Picture.extra_care,
     "low_birth_weight": Picture.extra_care,
+    "swaddled": Picture.swaddle,
+    "head_covered": Picture.head_uncovered,
+    "baby_unwell": Picture.baby_check,
+    "bed_sharing_with_others": Picture.no_others_in_bed,
+    "bed_sharing_multiples": Picture.twins,
 }
 # Bed-sharing factors whose reason is a danger: printed as ONE "sharing a bed is not safe" item.
 BED_SHARING_DANGERS: dict[str, str] = {  # factor code -> its reason in [leaflet.bed_sharing_reasons]
@@ -92,10 +81,17 @@ MERGED_INTO = {"premature": "bed_sharing_premature", "low_birth_weight": "bed_sh
 EXTRA_CARE_CODES = ("premature", "low_birth_weight")  # "extra care", never "things to change"
 BED_SHARING_ITEM = "bed_sharing_not_safe"
 BED_SHARING_SAFER = "bed_sharing_safety_advice"
-MOST_IMPORTANT_MAX = 3
 
-# Prompts whose family advice is printed for EVERY family (never only when recorded), so the sheet
-# does not hint at the recorded context.
+# The only prompts whose family advice is printed (every other prompt is for the practitioner).
+# Each joins the change it belongs to when that is on the sheet (one message per risk), or else
+# stands under "extra care" with its picture.
+PROMPTS_JOINING: dict[str, str] = {
+    "stop_smoking_support": "smoking",
+    "sling_safety": "unsafe_sleep_place",
+    "twins_sleep_advice": "bed_sharing_multiples",
+}
+PROMPT_PICTURES = {"sling_safety": Picture.sling, "twins_sleep_advice": Picture.twins}
+# Printed for EVERY family (never only when recorded), so the sheet does not hint at the context.
 PLAN_AHEAD_CODE = "out_of_routine_plan"
 
 # Friendly names for the pages the QR codes link to; other pages are named by their host.
@@ -104,142 +100,20 @@ PAGE_LABELS: dict[str, str] = {
     "https://www.lullabytrust.org.uk/baby-safety/safer-sleep-information/room-temperature/": "Room temperature",  # noqa: E501
     "https://www.nice.org.uk/guidance/ng194/chapter/Recommendations": "Postnatal care (NICE)",
 }
-# Pages written for professionals about safeguarding reviews: never linked from a family sheet.
-UNLINKED_HOSTS = frozenset({"www.gov.uk"})
+# The sheet links only pages written for families (The Lullaby Trust's sites): never the NICE or
+# safeguarding-review pages written for professionals, even where they are the guidance's source.
+FAMILY_HOSTS = frozenset(
+    {"www.lullabytrust.org.uk", "lullabytrust.org.uk", "www.littlelullaby.org.uk", "littlelullaby.org.uk"}
+)
+MAX_LINKS = 4  # a few pages to look at, not a reading list
 
 
-@dataclass(frozen=True, slots=True)
-class LeafletItem:
-    """A heading and its plain-English text for the family, with its picture if it has one."""
-
-    title: str
-    text: str
-    picture: Picture | None = None
-    picture_label: str = ""
+def family_page(sources: tuple[str, ...]) -> str:
+    """The first of `sources` written for families, or "" when none is."""
+    return next((url for url in sources if urlparse(url).netloc in FAMILY_HOSTS), "")
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeItem:
-    """One thing to change: one sentence to act on, the rest of the advice, and a picture."""
-
-    codes: tuple[str, ...]  # the factors this one message stands for
-    high: bool
-    title: str
-    headline: str
-    detail: str
-    picture: Picture | None
-    picture_label: str
-    source_url: str
-
-    @property
-    def code(self) -> str:
-        return self.codes[0]
-
-    @property
-    def text(self) -> str:
-        return f"{self.headline} {self.detail}".strip()
-
-
-@dataclass(frozen=True, slots=True)
-class BedSharingBlock:
-    """Either "sharing a bed is not safe for <baby> because ..." or the safer bed-sharing checklist."""
-
-    safe_to_discuss: bool  # True: the safer bed-sharing checklist; False: not safe for this baby
-    headline: str
-    lines: tuple[str, ...]  # the checklist (safer) or where baby sleeps instead (not safe)
-    picture: Picture
-    picture_label: str
-    source_url: str
-    listed_as_change: bool  # the family shares a bed: printed among the things to change
-
-
-@dataclass(frozen=True, slots=True)
-class NightPlan:
-    """One out-of-routine situation the family expects, with their own arrangement, in their words."""
-
-    situation: str  # the situation's heading, e.g. "A night away from home"
-    arrangement: str
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    practitioner_name: str | None
-    practitioner_phone: str | None
-    team_name: str | None
-    team_phone: str | None
-    information_line: str
-    information_line_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class LinkedPage:
-    url: str
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class LeafletContent:
-    """Everything the leaflet prints, and nothing else."""
-
-    baby_name: str | None
-    visit_date: date | None
-    contact: Contact
-    reassurance: str | None  # only when the risk level is low
-    protective: tuple[LeafletItem, ...]
-    changes: tuple[ChangeItem, ...]  # one per risk, most serious first
-    extra_care: tuple[LeafletItem, ...]
-    bed_sharing: BedSharingBlock | None
-    nights: tuple[NightPlan, ...]  # "Your plan for nights that are different"
-    plan_ahead: LeafletItem | None  # the advice for every family on planning ahead
-    key_messages: tuple[LeafletItem, ...]
-    plan: tuple[str, ...]
-    follow_up_date: date | None
-    linked_pages: tuple[LinkedPage, ...]
-    guidance_version: str
-    generated_on: date
-
-    @property
-    def title(self) -> str:
-        return f"Safer sleep for {self.baby_words}"
-
-    @property
-    def baby_words(self) -> str:
-        """The baby's first name, or "your baby"."""
-        return self.baby_name or "your baby"
-
-    @property
-    def most_important(self) -> tuple[ChangeItem, ...]:
-        return self.changes[:MOST_IMPORTANT_MAX]
-
-    @property
-    def more_changes(self) -> tuple[ChangeItem, ...]:
-        return self.changes[MOST_IMPORTANT_MAX:]
-
-    @property
-    def practitioner_name(self) -> str | None:
-        return self.contact.practitioner_name
-
-    @property
-    def practitioner_phone(self) -> str | None:
-        return self.contact.practitioner_phone
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split())
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"(])")
-
-
-def sentences(text: str) -> list[str]:
-    """`text` split into its sentences (a full stop, ! or ? then a capital starts a new one)."""
-    return [s for s in _SENTENCE_END.split(_plain(text)) if s]
-
-
-def first_name(name: str | None) -> str | None:
-    """The first word of the baby's recorded name, or None when none was given."""
-    words = (name or "").split()
-    return words[0] if words else None
+_plain = plain
 
 
 def _plan_lines(agreed_actions: str | list[str] | None) -> tuple[str, ...]:
@@ -250,16 +124,19 @@ def _plan_lines(agreed_actions: str | list[str] | None) -> tuple[str, ...]:
     return tuple(line for line in cleaned if line)
 
 
-def page_label(url: str) -> str:
-    return PAGE_LABELS.get(url) or urlparse(url).netloc.removeprefix("www.") or url
+def page_label(url: str, title: str = "") -> str:
+    """A friendly name for a linked page: a known page's name, the title citing it, or its host."""
+    return PAGE_LABELS.get(url) or title or urlparse(url).netloc.removeprefix("www.") or url
 
 
-def _linked_pages(urls: list[str]) -> tuple[LinkedPage, ...]:
-    seen: dict[str, None] = {}
-    for url in urls:
-        if url and urlparse(url).netloc not in UNLINKED_HOSTS:
-            seen.setdefault(url, None)
-    return tuple(LinkedPage(url, page_label(url)) for url in seen)
+def _linked_pages(cited: list[tuple[str, str]]) -> tuple[LinkedPage, ...]:
+    """The pages cited, once each in order, as (address, title of what cites it first)."""
+    seen: dict[str, str] = {}
+    for url, title in cited:
+        if url and urlparse(url).netloc in FAMILY_HOSTS:
+            seen.setdefault(url, title)
+    pages = [LinkedPage(url, page_label(url, title)) for url, title in seen.items()]
+    return tuple(pages[:MAX_LINKS])
 
 
 def _optional(text: str | None) -> str | None:
@@ -325,28 +202,31 @@ def bed_sharing_reasons(visit: Visit, codes: frozenset[str]) -> list[str]:
 def _bed_sharing(
     visit: Visit, assessment: Assessment, g: Guidance, words: _Words, once: _Once
 ) -> BedSharingBlock | None:
+    """Per the prompt: "not safe for <baby> because ..." with where to sleep instead, or the checklist."""
     reasons = bed_sharing_reasons(visit, assessment.codes)
     listed = any(code in assessment.codes for code in BED_SHARING_DANGERS)
-    not_safe = listed or "bed_sharing_not_safe" in assessment.prompts
-    if not_safe and reasons:
+    if (listed or BED_SHARING_ITEM in assessment.prompts) and reasons:
         text = words(
             "bed_sharing_not_safe", reasons=_joined([words(f"bed_sharing_reasons.{r}") for r in reasons])
         )
-        lines = tuple(s for s in [once.keep(words("sleep_instead"))] if s)
+        entry = g.entries.get(BED_SHARING_ITEM)
+        instead = " ".join(sentences(entry.family_advice)[1:]) if entry else ""
+        lines = tuple(s for s in [once.keep(instead or words("sleep_instead"))] if s)
         picture = Picture.no_bed_sharing
-        source = g["bed_sharing_not_safe"].source_url if "bed_sharing_not_safe" in g.entries else ""
+        source = family_page(entry.sources) if entry else ""
         return BedSharingBlock(False, once.keep(text), lines, picture, words.label(picture), source, listed)
-    if BED_SHARING_SAFER not in assessment.prompts or not g[BED_SHARING_SAFER].family_advice:
+    entry = g.entries.get(BED_SHARING_SAFER)
+    if BED_SHARING_SAFER not in assessment.prompts or entry is None or not entry.family_advice:
         return None
-    checklist = tuple(s for s in (once.keep(s) for s in sentences(g[BED_SHARING_SAFER].family_advice)) if s)
+    first, *rest = (once.keep(s) for s in sentences(entry.family_advice))
     picture = Picture.safer_bed
     return BedSharingBlock(
         True,
-        words("safer_bed_sharing_intro"),
-        checklist,
+        first,
+        tuple(s for s in rest if s),
         picture,
         words.label(picture),
-        g[BED_SHARING_SAFER].source_url,
+        family_page(entry.sources),
         False,
     )
 
@@ -362,7 +242,7 @@ def _change(factor: Factor, words: _Words, once: _Once) -> ChangeItem:
         once.keep(" ".join(rest)),
         picture,
         words.label(picture),
-        factor.source_url,
+        family_page(factor.sources or (factor.source_url,)),
     )
 
 
@@ -372,7 +252,7 @@ def ordered_factors(assessment: Assessment) -> list[Factor]:
 
 
 def _changes(
-    assessment: Assessment, block: BedSharingBlock | None, words: _Words, once: _Once
+    assessment: Assessment, block: BedSharingBlock | None, g: Guidance, words: _Words, once: _Once
 ) -> tuple[ChangeItem, ...]:
     """One item per risk, high first (the merged bed-sharing item where its first factor was)."""
     out: list[ChangeItem] = []
@@ -396,21 +276,44 @@ def _changes(
                         " ".join(block.lines),
                         block.picture,
                         block.picture_label,
-                        block.source_url or f.source_url,
+                        block.source_url or family_page(f.sources or (f.source_url,)),
                     )
                 )
             continue
         out.append(_change(f, words, once))
-    return tuple(out)
+    return tuple(_with_prompts(item, assessment, g, once) for item in out)
 
 
-def _extra_care(assessment: Assessment, words: _Words, once: _Once) -> tuple[LeafletItem, ...]:
+def _with_prompts(item: ChangeItem, assessment: Assessment, g: Guidance, once: _Once) -> ChangeItem:
+    """The change with the family advice of the prompts that belong to it added to its detail."""
+    extra = [
+        once.keep(g[p].family_advice)
+        for p, into in PROMPTS_JOINING.items()
+        if into == item.code and p in assessment.prompts and p in g.entries
+    ]
+    if not any(extra):
+        return item
+    detail = " ".join(t for t in (item.detail, *extra) if t)
+    return replace(item, detail=detail)
+
+
+def _extra_care(
+    assessment: Assessment, changes: tuple[ChangeItem, ...], g: Guidance, words: _Words, once: _Once
+) -> tuple[LeafletItem, ...]:
+    """Born early or small (unless merged into bed-sharing), and twins or sling advice with no change
+    of their own to join."""
     out = []
     for f in assessment.factors:
         if f.code in EXTRA_CARE_CODES and MERGED_INTO[f.code] not in assessment.codes:
             text = once.keep(f.advice)
             if text:
                 out.append(LeafletItem(f.title, text, Picture.extra_care, words.label(Picture.extra_care)))
+    listed = {code for c in changes for code in c.codes}
+    for code, picture in PROMPT_PICTURES.items():
+        if code in assessment.prompts and code in g.entries and PROMPTS_JOINING[code] not in listed:
+            text = once.keep(g[code].family_advice)
+            if text:
+                out.append(LeafletItem(g[code].title, text, picture, words.label(picture)))
     return tuple(out)
 
 
@@ -438,12 +341,10 @@ def _plan_ahead(g: Guidance, words: _Words, once: _Once) -> LeafletItem | None:
 
 
 def _nights(visit: Visit, words: _Words) -> tuple[NightPlan, ...]:
-    """The family's own plans for nights out of routine, as they agreed them."""
-    plan: Any = getattr(visit, "plan", None)  # visit v2
-    entries = getattr(plan, "out_of_routine", None) or ()
+    """The family's own plans for nights out of routine, as they agreed them, in their words."""
     out = []
-    for entry in entries:
-        situation = str(getattr(entry.situation, "value", entry.situation))
+    for entry in visit.plan.out_of_routine or ():
+        situation = entry.situation.value
         heading = words(f"situations.{situation}") or situation.replace("_", " ").capitalize()
         arrangement = _plain(entry.arrangement)
         if arrangement:
@@ -474,17 +375,20 @@ def leaflet_content(
         if g[code].family_advice
     )
     bed_sharing = _bed_sharing(visit, assessment, g, words, once)
-    changes = _changes(assessment, bed_sharing, words, once)
-    extra_care = _extra_care(assessment, words, once)
+    changes = _changes(assessment, bed_sharing, g, words, once)
+    extra_care = _extra_care(assessment, changes, g, words, once)
     shown = {c.picture for c in changes} | {bed_sharing.picture if bed_sharing else None}
     plan_ahead = _plan_ahead(g, words, once)
     messages = _key_messages(g, shown, words, once)
-    urls = (
-        [m.source_url for m in g.key_messages]
-        + [g[code].source_url for code in assessment.protective]
-        + [f.source_url for f in ordered_factors(assessment)]
-        + ([bed_sharing.source_url] if bed_sharing else [])
-    )
+    # The pages behind the most important things first, then the Trust's safer sleep advice.
+    cited = [(c.source_url, c.title) for c in changes[:MOST_IMPORTANT_MAX]]
+    cited += [(bed_sharing.source_url, "Sharing a bed")] if bed_sharing else []
+    cited += [
+        (family_page((m.source_url,)), words.label(Picture(m.picture)) if m.picture else "")
+        for m in g.key_messages
+    ]
+    cited += [(c.source_url, c.title) for c in changes[MOST_IMPORTANT_MAX:]]
+    cited += [(family_page(g[code].sources), g[code].title) for code in assessment.protective]
     return LeafletContent(
         baby_name=baby,
         visit_date=visit.visit.date,
@@ -506,7 +410,8 @@ def leaflet_content(
         key_messages=messages,
         plan=_plan_lines(agreed_actions),
         follow_up_date=follow_up_date,
-        linked_pages=_linked_pages(urls),
+        linked_pages=_linked_pages(cited),
+        scan_hint=words("scan_hint"),
         guidance_version=assessment.guidance_version,
         generated_on=generated_on,
     )

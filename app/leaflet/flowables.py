@@ -130,6 +130,8 @@ def picture_row(
     row = Table(
         [[left, text]],
         colWidths=[column, width - column],
-        style=TableStyle([*PLAIN_CELLS, ("RIGHTPADDING", (0, 0), (0, -1), gap)]),
+        style=TableStyle(
+            [*PLAIN_CELLS, ("RIGHTPADDING", (0, 0), (0, -1), gap), ("ALIGN", (0, 0), (0, -1), "CENTER")]
+        ),
     )
-    return [row, Spacer(1, 2.5 * mm)]
+    return [row, Spacer(1, 1.5 * mm)]

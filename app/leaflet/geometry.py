@@ -13,8 +13,7 @@ PHONE = (100 * mm, 200 * mm)  # a phone screen's width; read at full width witho
 PAPER_SIZES: dict[str, tuple[float, float]] = {Paper.a4: A4, Paper.letter: LETTER, Paper.phone: PHONE}
 
 FRAME_PADDING = 6  # points: ReportLab's default padding inside the page frame
-QR_GAP = 3 * mm
-BOX_PADDING = 4 * mm
+BOX_PADDING = 3 * mm
 BULLET_INDENT = 7 * mm
 RULE_WIDTH = 1.6  # points
 
@@ -36,7 +35,8 @@ class Layout:
     picture_column: float  # the column the pictogram and its label sit in
     single_column: bool  # contact box stacked, one link per row, no QR codes
     qr_size: float
-    link_columns: int
+    link_columns: int  # QR codes per row
+    message_columns: int  # messages for every baby per row
 
     @property
     def width(self) -> float:
@@ -53,12 +53,13 @@ PRINTED = Layout(
     margin_bottom=18 * mm,
     footer_baseline=8.5 * mm,
     footer_rule=13 * mm,
-    picture=19 * mm,
+    picture=17 * mm,
     small_picture=12 * mm,
-    picture_column=33 * mm,
+    picture_column=38 * mm,
     single_column=False,
-    qr_size=20 * mm,
-    link_columns=2,
+    qr_size=19 * mm,
+    link_columns=4,
+    message_columns=2,
 )
 LAYOUTS: dict[Paper, Layout] = {
     Paper.a4: PRINTED,
@@ -78,6 +79,7 @@ LAYOUTS: dict[Paper, Layout] = {
         single_column=True,
         qr_size=0,
         link_columns=1,
+        message_columns=1,
     ),
 }
 

@@ -3,6 +3,7 @@ things), then more about each, bed-sharing, extra care, the family's plans, ever
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -12,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app.domain.leaflet_content import ChangeItem, LeafletContent
 from app.leaflet.flowables import PLAIN_CELLS, Rule, Ticked, boxed, picture_row
-from app.leaflet.geometry import QR_GAP, Layout
+from app.leaflet.geometry import Layout
 from app.leaflet.page import long_date
 from app.leaflet.pictograms import Pictogram
 from app.leaflet.qr import QrCode
@@ -138,20 +139,32 @@ class Story:
             return []
         if block.safe_to_discuss:
             words: list[Flowable] = [Paragraph(f"<b>{_text(block.headline)}</b>", s.body)]
-            words += [Ticked(Paragraph(_text(line), s.tick)) for line in block.lines]
+            lines: list[Flowable] = [Ticked(Paragraph(_text(line), s.tick)) for line in block.lines]
         else:
             words = [Paragraph(_text(block.headline), s.headline), Spacer(1, 1.5 * mm)]
-            words += [Paragraph(_text(line), s.body) for line in block.lines]
+            lines = [Paragraph(_text(line), s.body) for line in block.lines]
+        size, heading = self.layout.picture, f"Sharing a bed with {self.baby}"
+        if self.layout.single_column:  # a narrow page: the lines below may go on to the next page
+            row = picture_row(
+                block.picture,
+                _text(block.picture_label),
+                words,
+                layout=self.layout,
+                s=s,
+                size=size,
+                width=self.width,
+            )
+            return self.section(heading, [row, *([line] for line in lines)])
         row = picture_row(
             block.picture,
             _text(block.picture_label),
-            words,
+            [*words, *lines],
             layout=self.layout,
             s=s,
-            size=self.layout.picture,
+            size=size,
             width=self.width,
         )
-        return self.section(f"Sharing a bed with {self.baby}", [row])
+        return self.section(heading, [row])
 
     def extra_care(self) -> list[Flowable]:
         items, s = self.c.extra_care, self.s
@@ -203,7 +216,7 @@ class Story:
             messages = (*messages, self.c.plan_ahead)
         if not messages:
             return []
-        size, columns = self.layout.small_picture, self.layout.link_columns
+        size, columns = self.layout.small_picture, self.layout.message_columns
         picture_column = size + 2.5 * mm
         cell = self.width / columns
         cells: list[Flowable | str] = []
@@ -211,27 +224,27 @@ class Story:
             cells += [Pictogram(m.picture, size) if m.picture else "", Paragraph(_text(m.text), self.s.body)]
         per_row = 2 * columns
         cells += [""] * (-len(cells) % per_row)
-        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-        table = Table(
-            rows,
-            colWidths=[picture_column, cell - picture_column] * columns,
-            style=TableStyle(
-                [
-                    *PLAIN_CELLS,
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (1, 0), (1, -1), 3 * mm),
-                ]
-            ),
+        style = TableStyle(
+            [
+                *PLAIN_CELLS,
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (1, 0), (1, -1), 3 * mm),
+            ]
         )
-        return self.section("Safer sleep for every baby, every sleep", [[table]])
+        widths = [picture_column, cell - picture_column] * columns
+        rows: list[Block] = [  # one table per row, so the section may continue on the next page
+            [Table([cells[i : i + per_row]], colWidths=widths, style=style)]
+            for i in range(0, len(cells), per_row)
+        ]
+        return self.section("Safer sleep for every baby, every sleep", rows)
 
     def link_markup(self, url: str, width: float) -> str:
         """The address as a person types it, broken after "/" to fit `width`, linked."""
         return f'<a href="{_text(url)}">{url_lines(display_url(url), self.s.link_url, width)}</a>'
 
     def links(self) -> list[Flowable]:
-        """QR codes two to a row on paper, each with its name and address; tappable links on a phone."""
+        """QR codes in a row on paper, each named; on a phone, tappable links with their addresses."""
         pages, s = self.c.linked_pages, self.s
         if not pages:
             return []
@@ -245,31 +258,23 @@ class Story:
                 for p in pages
             ]
             return self.section("Find out more", blocks)
+        # Printed: a row of QR codes, each named under it and linked (the PDF opens it when tapped).
         qr, columns = self.layout.qr_size, self.layout.link_columns
-        cell_width = self.width / columns
-        text_width = cell_width - qr - 2 * QR_GAP
-        cells: list[list[Flowable]] = []
-        for page in pages:
-            words: list[Flowable] = [
-                Paragraph(_text(page.label), s.link_label),
-                Paragraph(self.link_markup(page.url, text_width), s.link_url),
-            ]
-            cells += [[QrCode(page.url, qr)], words]
-        per_row = 2 * columns
-        cells += [[]] * (-len(cells) % per_row)
-        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-        table = Table(rows, colWidths=[qr + QR_GAP, text_width + QR_GAP] * columns)
-        table.setStyle(
-            TableStyle(
-                [
-                    *PLAIN_CELLS,
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            )
+        cell = self.width / columns
+        cells: list[list[Flowable]] = [
+            [QrCode(p.url, qr), Paragraph(_text(p.label), s.picture_label)] for p in pages
+        ]
+        cells += [[]] * (-len(cells) % columns)
+        rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+        table = Table(
+            rows,
+            colWidths=[cell] * columns,
+            style=TableStyle(
+                [*PLAIN_CELLS, ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+            ),
         )
-        return self.section("Find out more", [[table]])
+        hint = Paragraph(_text(self.c.scan_hint), s.body) if self.c.scan_hint else Spacer(1, 0)
+        return self.section("Find out more", [[hint, table]])
 
     def build(self) -> list[Flowable]:
         return [
@@ -289,15 +294,21 @@ class Story:
 
 
 def url_lines(url: str, style: ParagraphStyle, width: float) -> str:
-    """`url` as paragraph markup broken only after a "/" so each line fits `width`."""
-    parts = [p + "/" for p in url.split("/")[:-1]] + [url.split("/")[-1]]
+    """`url` as paragraph markup broken after a "/" so each line fits `width` (and after a "-"
+    only inside a name too long for one line)."""
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, style.fontName, style.fontSize) <= width
+
+    pieces: list[str] = []
+    for segment in filter(None, re.split(r"(?<=/)", url)):
+        pieces += [segment] if fits(segment) else list(filter(None, re.split(r"(?<=-)", segment)))
     lines: list[str] = []
-    for part in filter(None, parts):
-        joined = (lines[-1] + part) if lines else part
-        if lines and stringWidth(joined, style.fontName, style.fontSize) <= width:
-            lines[-1] = joined
+    for piece in pieces:
+        if lines and fits(lines[-1] + piece):
+            lines[-1] += piece
         else:
-            lines.append(part)
+            lines.append(piece)
     return "<br/>".join(_text(line) for line in lines)
 
 

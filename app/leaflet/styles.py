@@ -51,7 +51,7 @@ class LeafletStyles:
 # Type sizes (points): printed sheets, and the phone page (about 100 mm wide, shown at full
 # screen width: 12 pt there is about 16 CSS pixels, so the phone gets a size up everywhere).
 SIZES: dict[Paper, dict[str, float]] = {
-    Paper.a4: {"body": 12, "title": 25, "subtitle": 13, "heading": 17, "item": 13.5, "headline": 14},
+    Paper.a4: {"body": 12, "title": 23, "subtitle": 13, "heading": 17, "item": 13.5, "headline": 14},
     Paper.phone: {"body": 13, "title": 21, "subtitle": 13, "heading": 16, "item": 14, "headline": 14.5},
 }
 SIZES[Paper.letter] = SIZES[Paper.a4]
@@ -67,7 +67,7 @@ def leaflet_styles(paper: Paper = Paper.a4) -> LeafletStyles:
         "body",
         fontName=fonts.REGULAR,
         fontSize=body_size,
-        leading=body_size * 1.3,
+        leading=body_size * 1.25,
         textColor=INK,
         spaceAfter=5,
     )
@@ -126,7 +126,7 @@ def leaflet_styles(paper: Paper = Paper.a4) -> LeafletStyles:
         tick=ParagraphStyle("tick", parent=body, spaceAfter=4),
         picture_label=ParagraphStyle(
             "picture_label",
-            parent=bold,
+            parent=body,
             fontSize=MIN_BODY_SIZE,
             leading=14,
             textColor=HEADING_INK,
@@ -148,7 +148,7 @@ def leaflet_styles(paper: Paper = Paper.a4) -> LeafletStyles:
         box_body=ParagraphStyle("box_body", parent=body, fontSize=12.5, leading=16, spaceAfter=2),
         box_phone=ParagraphStyle("box_phone", parent=bold, fontSize=17, leading=21, spaceAfter=2),
         link_label=ParagraphStyle("link_label", parent=bold, spaceAfter=1),
-        link_url=ParagraphStyle("link_url", parent=body, fontSize=12, leading=14, spaceAfter=0),
+        link_url=ParagraphStyle("link_url", parent=body, fontSize=12, leading=13.5, spaceAfter=0),
         footer_size=10,
         footer_ink=MUTED,
     )

@@ -9,6 +9,7 @@
 """
 
 from app.protocol import records as _records  # registers the built-in entities
+from app.protocol import supervision as _supervision  # made at base, pulled by devices
 from app.protocol.canonical import canonical_json, content_hash, hash_text, to_jsonable
 from app.protocol.check import Accepted, Refused, check_record
 from app.protocol.merge import FieldClash, keep_local_edits, three_way_merge
@@ -43,4 +44,4 @@ __all__ = [
     "three_way_merge",
     "to_jsonable",
 ]
-_ = _records
+_ = _records, _supervision

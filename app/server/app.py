@@ -108,6 +108,7 @@ def _document_raw_bodies(app: FastAPI) -> None:
     from fastapi.openapi.utils import get_openapi
 
     from app.protocol.wire import PushRequest
+    from app.server.schemas import ErrorBody
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -115,15 +116,29 @@ def _document_raw_bodies(app: FastAPI) -> None:
                 title=app.title, version=app.version, description=app.description, routes=app.routes
             )
             defs = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}").get("$defs", {})
-            schema.setdefault("components", {}).setdefault("schemas", {}).update(defs)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(defs)
+            components["ErrorBody"] = ErrorBody.model_json_schema()
+            error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+            for operations in schema.get("paths", {}).values():  # every error is an ErrorBody
+                for operation in operations.values():
+                    responses = operation.setdefault("responses", {})
+                    responses["422"] = {"description": "Invalid request, by field", "content": error}
+                    if "requestBody" in operation:
+                        responses["413"] = {"description": "Request body too large", "content": error}
+            components.pop("HTTPValidationError", None)
+            components.pop("ValidationError", None)
             app.openapi_schema = schema
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
-    """The team server for `db_url` (default: settings / SQLite in the server home)."""
+def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool = False) -> FastAPI:
+    """The team server for `db_url` (default: settings / SQLite in the server home).
+
+    `portal`: also serve the base portal (Flet web) at / after the API routes.
+    """
     url = resolve_db_url(db_url)
     if migrate:
         upgrade_schema(url)
@@ -161,6 +176,10 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         return _json_error(exc.status_code, error, str(exc.detail))
 
     _document_raw_bodies(app)
+    if portal:
+        from app.server.portal.mount import mount_portal
+
+        mount_portal(app)
     app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit)
     return app

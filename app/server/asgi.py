@@ -9,4 +9,4 @@ from app.server.app import create_app
 
 def create_from_settings() -> FastAPI:
     """The app for the database named by SAFESLEEP_SERVER_DB (or the default SQLite file)."""
-    return create_app()
+    return create_app(portal=True)

@@ -10,6 +10,7 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.auth import token_hash, tokens_match
 from app.server.models import Device
@@ -48,9 +49,9 @@ def current_device(request: Request) -> DeviceCtx:
     token = token.strip()
     with Session(request.app.state.engine) as session:
         row = session.execute(
-            sa.select(Device.id, Device.team_id, Device.token_hash, Device.revoked_at).where(
-                Device.token_hash == token_hash(token)
-            )
+            sa.select(
+                col(Device.id), col(Device.team_id), col(Device.token_hash), col(Device.revoked_at)
+            ).where(col(Device.token_hash) == token_hash(token))
         ).first()
     if row is None or not tokens_match(row.token_hash, token):
         raise ApiError(

@@ -31,3 +31,4 @@ class ResolveRequest(BaseModel):
 class ErrorBody(BaseModel):
     error: str
     detail: str
+    problems: list[str] | None = None

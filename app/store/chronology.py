@@ -20,6 +20,7 @@ from app.store.models import (
     CaseNote,
     Family,
     LeafletRecord,
+    SupervisionRecord,
     VisitRecord,
     VisitStatus,
 )
@@ -32,7 +33,26 @@ VISIT_TYPE_WORDS = {
     "targeted": "targeted",
     "other": "other",
 }
-KIND_ORDER = {"visit": 0, "leaflet": 1, "amendment": 2, "note": 3}
+KIND_ORDER = {"visit": 0, "leaflet": 1, "amendment": 2, "note": 3, "supervision": 4}
+
+
+def supervision_words(s: SupervisionRecord) -> str:
+    """'Discussed with <supervisor> on <date>: <decision>; actions …' (as the tablet shows it)."""
+    text = f"Discussed with {s.supervisor_name} on {s.date:%d/%m/%Y}: {s.decision or 'no decision yet'}"
+    if s.actions:
+        text += "; actions: " + "; ".join(
+            f"{a.get('text', '')} ({a.get('owner', '')}, due {_uk(a.get('due'))})" for a in s.actions
+        )
+    if s.next_review:
+        text += f"; next review {s.next_review:%d/%m/%Y}"
+    return text + ("" if s.state != "closed" else " (closed)")
+
+
+def _uk(day: Any) -> str:
+    try:
+        return f"{dt.date.fromisoformat(str(day)):%d/%m/%Y}"
+    except ValueError:
+        return str(day)
 
 
 class ChronologyEntry(BaseModel):
@@ -186,6 +206,22 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 practitioner_name=n.author_name,
                 summary="Case note",
                 text=n.text,
+            )
+        )
+    for sup in session.exec(select(SupervisionRecord).where(SupervisionRecord.family_id == family_id)):
+        entries.append(
+            ChronologyEntry(
+                at=sup.created,
+                date=sup.date,
+                kind="supervision",
+                id=sup.id,
+                visit_id=sup.visit_id,
+                baby_id=sup.baby_id,
+                baby_name=baby_names.get(sup.baby_id) if sup.baby_id else None,
+                practitioner_name=sup.supervisor_name,
+                status=sup.state,
+                summary=supervision_words(sup),
+                text=sup.discussion,
             )
         )
     entries.sort(key=lambda e: (e.date, e.at, KIND_ORDER[e.kind], e.id))

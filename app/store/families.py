@@ -77,12 +77,12 @@ def postcode_key(text: str) -> str:
 def _text(path: str, value: Any, *, required: bool, limit: int = NAME_MAX) -> str:
     if not isinstance(value, str):
         raise RecordError([f"{path}: must be text"])
-    value = value.strip()
-    if required and not value:
+    text = value.strip()
+    if required and not text:
         raise RecordError([f"{path}: must not be empty"])
-    if len(value) > limit:
+    if len(text) > limit:
         raise RecordError([f"{path}: must be at most {limit} characters"])
-    return value
+    return text
 
 
 def _validated_family(data: FamilyCreate | dict[str, Any]) -> FamilyCreate:

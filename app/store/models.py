@@ -288,6 +288,26 @@ class CaseNote(SQLModel, table=True):
     content_hash: str = ""
 
 
+class SupervisionRecord(SQLModel, table=True):
+    """Supervision of a visit at base, pulled from the team server (read-only on the device)."""
+
+    __tablename__ = "supervision_record"
+
+    id: UUID = Field(primary_key=True)
+    family_id: UUID = Field(foreign_key="family.id", index=True)
+    visit_id: UUID | None = None
+    baby_id: UUID | None = None
+    supervisor_name: str = Field(max_length=NAME_MAX)
+    date: dt.date
+    discussion: str = Field(default="", max_length=TEXT_MAX)
+    decision: str = Field(default="", max_length=TEXT_MAX)
+    actions: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON, description="text, owner, due")
+    next_review: dt.date | None = None
+    state: str = Field(default="discussed", max_length=20)
+    created: dt.datetime = Field(default_factory=utcnow)
+    content_hash: str = ""
+
+
 class AuditEvent(SQLModel, table=True):
     """Who did what to which record, and when (written in the same transaction as the act)."""
 

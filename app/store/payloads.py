@@ -21,6 +21,7 @@ from app.store.models import (
     Family,
     LeafletRecord,
     OutboxOp,
+    SupervisionRecord,
     VisitRecord,
 )
 
@@ -32,6 +33,7 @@ TABLES: dict[type[SQLModel], str] = {
     LeafletRecord: "leaflet",
     CaseNote: "note",
     AuditEvent: "audit",
+    SupervisionRecord: "supervision",  # pulled only: made at base
 }
 ENTITY_TYPES: dict[str, type[SQLModel]] = {name: cls for cls, name in TABLES.items()}
 

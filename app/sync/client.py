@@ -32,7 +32,7 @@ class ServerClient:
         if self._owns:
             self.http.close()
 
-    def _call(self, method: str, path: str, **kw: Any) -> Any:
+    def _call(self, method: str, path: str, **kw: Any) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
         try:
             response = self.http.request(method, self.base_url + path, headers=headers, **kw)
@@ -45,9 +45,10 @@ class ServerClient:
         if response.status_code >= 400:
             raise ServerRefused(f"the team server refused the request: {_detail(response)}")
         try:
-            return response.json()
+            answer: dict[str, Any] = response.json()
         except ValueError:
             raise ServerUnreachable(self.base_url, "unreadable answer") from None
+        return answer
 
     def enrol(self, code: str, device_name: str) -> dict[str, Any]:
         return self._call("POST", "/enrol", json={"code": code, "device_name": device_name})

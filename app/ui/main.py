@@ -45,13 +45,13 @@ def make_main(*, home: Path, demo: bool) -> Any:
 def build_app(*, home: Path, demo: bool = False) -> Any:
     """One ASGI app: the leaflet route first, then the Flet web client mounted at /."""
     import flet_web.fastapi as flet_fastapi
-    from fastapi import HTTPException, Request, Response
+    from fastapi import FastAPI, HTTPException, Request, Response
 
-    api = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    api: FastAPI = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     @api.middleware("http")
     async def no_network(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
+        response: Response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         return response
 

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -166,10 +167,10 @@ def main() -> None:
     }
     rows = []
     for name, (content, paper) in samples.items():
-        ours = ms_per_call(lambda c=content, p=paper: render(c, paper=p))
-        naive = ms_per_call(lambda c=content: naive_pdf(c), NAIVE_REPEATS)
-        helv = ms_per_call(lambda c=content: naive_pdf(c, ttf=False), NAIVE_REPEATS)
-        text_only = ms_per_call(lambda c=content: naive_pdf(c, qr=False), NAIVE_REPEATS)
+        ours = ms_per_call(partial(render, content, paper=paper))
+        naive = ms_per_call(partial(naive_pdf, content), NAIVE_REPEATS)
+        helv = ms_per_call(partial(naive_pdf, content, ttf=False), NAIVE_REPEATS)
+        text_only = ms_per_call(partial(naive_pdf, content, qr=False), NAIVE_REPEATS)
         rows.append((name, ours, naive, helv, text_only))
 
     rng = random.Random(20261128)

@@ -2,8 +2,10 @@
 
 Run: python -m tests.bench.ui  [--families N] [--home DIR]
 Measures process start -> first Flutter frame in Chromium, tapping an answer -> the screen
-showing the new risk, caseload search through the UI services (20,000 families) and the app
-process's RSS with that store open (after unlock, caseload and a visit).
+showing the new risk, tapping an answer -> the answer on disk (read by another connection),
+typing 60 characters into a note (every keystroke handled; the final text on disk after the
+last key), caseload search through the services (20,000 families) and the app process's RSS
+with that store open (after unlock, caseload and a visit).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 from app.services import caseload, session, visits
 from app.services.families import create_family
+from app.ui.questions import STEPS
 from app.ui.state import VisitState
 from tests.ui.browser import (
     TABLET,
@@ -38,13 +41,15 @@ TAP_TO_SCREEN_JS = """(el, words) => new Promise(resolve => {
   el.click();
   const poll = () => {
     const hit = [...document.querySelectorAll('flt-semantics')]
-      .some(n => n.textContent.trim() === words);
+      .some(n => (n.getAttribute('aria-label') || n.textContent).trim() === words);
     if (hit) resolve(performance.now() - t0);
     else if (performance.now() - t0 > 20000) resolve(NaN);
     else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
 })"""
+NOTE = "Baby sleeps in the cot beside our bed; we stopped using the sofa"[:60]
+DISK_TIMEOUT_S = 10
 QUERIES = ("smi", "ok", "SO15", "ab", "ber", "po1", "wes", "taylor", "kh", "nor")
 
 
@@ -96,35 +101,104 @@ def first_frame(home: Path, runs: int) -> list[float]:
     return out
 
 
+def _disk(store: Any, visit_id: Any) -> tuple[dict[str, Any], str]:
+    """The draft row as another connection reads it now: (answers, parents_said)."""
+    from app.store.models import VisitRecord
+
+    with store.session() as s:
+        row = s.get(VisitRecord, visit_id, populate_existing=True)
+        assert row is not None
+        return dict(row.answers), row.parents_said or ""
+
+
+def _until(check: Any, started: float) -> float:
+    """ms from `started` until `check()` is true (polled from this process, every ~1 ms)."""
+    deadline = time.perf_counter() + DISK_TIMEOUT_S
+    while not check():
+        if time.perf_counter() > deadline:
+            return float("nan")
+        time.sleep(0.001)
+    return (time.perf_counter() - started) * 1000
+
+
+RISK_NOW_JS = """() => ([...document.querySelectorAll('flt-semantics')]
+  .map(n => n.textContent.trim()).find(t => /^Risk so far: \\w+$/.test(t)) || '')"""
+
+
+def _risk_word(page: Any) -> str:
+    return str(page.evaluate(RISK_NOW_JS)).removeprefix("Risk so far: ")
+
+
 def in_browser(home: Path, taps: int) -> dict[str, Any]:
-    """Tap-to-screen latency and the app's RSS, with the big store open in the app."""
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, TABLET)
-        type_into(page, "Passphrase", PASSPHRASE)
-        tap(page.get_by_role("button", name="Unlock"))
-        textbox(page, "Search caseload").wait_for(timeout=60_000)
-        type_into(page, "Search caseload", "Benchmark")
-        page.get_by_role("button", name="Open Benchmark family").wait_for()
-        tap(page.get_by_role("button", name=re.compile("^(Start|Continue) visit$")))
-        page.get_by_role("heading", name="Baby", exact=True).wait_for()
-        tap(page.get_by_role("button", name="Next", exact=True))
-        page.get_by_role("heading", name="Where baby sleeps", exact=True).wait_for()
-        samples, clicks = [], []
-        for i in range(taps):
-            place, word = ("Sofa", "High") if i % 2 == 0 else ("Cot", "Low")
-            radio = question(page, "sleep.place").get_by_role("radio", name=place, exact=True)
-            radio.scroll_into_view_if_needed()
-            # Timed inside the page: DOM tap -> the risk words change in the accessibility tree.
-            samples.append(radio.evaluate(TAP_TO_SCREEN_JS, f"Risk so far: {word}"))
-            page.get_by_text(re.compile(f"^Risk so far: {word}$")).wait_for()
-        for i in range(taps):  # the same, as Playwright sees it (its click waits for frames)
-            place, word = ("Sofa", "High") if i % 2 == 0 else ("Cot", "Low")
-            started = time.perf_counter()
-            choose(page, "sleep.place", place, role="radio")
-            page.get_by_text(re.compile(f"^Risk so far: {word}$")).wait_for()
-            clicks.append((time.perf_counter() - started) * 1000)
-        rss = _rss_mib(app.proc.pid)
-    return {"taps": samples, "clicks": clicks, "rss": rss}
+    """Tap-to-screen and tap-to-disk latency, typing into a note, and the app's RSS (big store open)."""
+    from app.store import list_drafts
+
+    reader = session.unlock(home=home, passphrase=PASSPHRASE)
+    with reader.session() as s:
+        old = [str(d.id) for d in list_drafts(session=s) if d.family_name == "Benchmark family"]
+    for draft in old:  # every run starts a fresh visit (a reused store keeps the last run's draft)
+        visits.discard_draft(store=reader, visit_id=draft, reason="benchmark run")
+    try:
+        with running_app(home, demo=False) as app, chromium() as browser:
+            page = open_page(browser, app.url, TABLET)
+            type_into(page, "Passphrase", PASSPHRASE)
+            tap(page.get_by_role("button", name="Unlock"))
+            textbox(page, "Search caseload").wait_for(timeout=60_000)
+            type_into(page, "Search caseload", "Benchmark")
+            page.get_by_role("button", name="Open Benchmark family").wait_for()
+            tap(page.get_by_role("button", name=re.compile("^(Start|Continue) visit")).first)
+            page.get_by_role("heading", name=STEPS[0].title, exact=True).wait_for()
+            with reader.session() as s:
+                vid = next(d.id for d in list_drafts(session=s) if d.family_name == "Benchmark family")
+            for title in ("Baby", "Where baby sleeps"):
+                tap(page.get_by_role("button", name="Next", exact=True))
+                page.get_by_role("heading", name=title, exact=True).wait_for()
+            samples, clicks, disk = [], [], []
+            choose(page, "sleep.place", "Sofa")
+            page.get_by_text("Risk so far: High", exact=True).wait_for()
+            choose(page, "sleep.place", "Cot")
+            page.wait_for_function(f"() => !({RISK_NOW_JS})().endsWith('High')")
+            words = {"Sofa": "High", "Cot": _risk_word(page)}
+            for i in range(taps):
+                place = ("Sofa", "Cot")[i % 2]
+                radio = question(page, "sleep.place").get_by_role("radio", name=place, exact=True)
+                radio.scroll_into_view_if_needed()
+                # Timed inside the page: DOM tap -> the risk words change in the accessibility tree.
+                samples.append(radio.evaluate(TAP_TO_SCREEN_JS, f"Risk so far: {words[place]}"))
+            for i in range(taps):  # tap -> on disk: the tap dispatched in the page, the app idle before it
+                place = ("Sofa", "Cot")[i % 2]
+                radio = question(page, "sleep.place").get_by_role("radio", name=place, exact=True)
+                started = time.perf_counter()
+                radio.evaluate("el => el.click()")
+                disk.append(
+                    _until(
+                        lambda v=place.lower(): _disk(reader, vid)[0].get("sleep", {}).get("place") == v,
+                        started,
+                    )
+                )
+                page.get_by_text(f"Risk so far: {words[place]}", exact=True).wait_for()
+            for i in range(taps):  # the same tap as Playwright's click (it waits for frames)
+                place = ("Sofa", "Cot")[i % 2]
+                started = time.perf_counter()
+                choose(page, "sleep.place", place)
+                page.get_by_text(f"Risk so far: {words[place]}", exact=True).wait_for()
+                clicks.append((time.perf_counter() - started) * 1000)
+            for step in STEPS[3:]:
+                tap(page.get_by_role("button", name="Next", exact=True))
+                page.get_by_role("heading", name=step.title, exact=True).wait_for()
+                if step.slug == "notes":
+                    break
+            box = textbox(page, "What the parents said")
+            box.click()
+            page.keyboard.type(NOTE, delay=40)  # a fast typist: 25 keys a second
+            last_key = time.perf_counter()
+            typed = _until(lambda: _disk(reader, vid)[1] == NOTE, last_key)
+            if typed != typed:  # nan: say what did arrive
+                print(f"typed text on disk: {_disk(reader, vid)[1]!r}")
+            rss = _rss_mib(app.proc.pid)
+    finally:
+        reader.close()
+    return {"taps": samples, "clicks": clicks, "disk": disk, "typed": typed, "rss": rss}
 
 
 def in_process(home: Path, runs: int) -> dict[str, list[float]]:
@@ -144,14 +218,22 @@ def in_process(home: Path, runs: int) -> dict[str, list[float]]:
         )
         visit = VisitState()
         visit.open(store, vid)
-        answer = []
+        answer, keystroke = [], []
         for i in range(runs * 5):
             started = time.perf_counter()
             visit.answer("sleep.place", "sofa" if i % 2 == 0 else "cot")
             answer.append((time.perf_counter() - started) * 1000)
+        for i in range(1, len(NOTE) + 1):
+            started = time.perf_counter()
+            visit.answer_text("notes.observed", NOTE[:i], final=False)
+            keystroke.append((time.perf_counter() - started) * 1000)
+        for text in ("3", "36", "3", "36"):
+            started = time.perf_counter()
+            visit.answer_text("baby.gestation_weeks", text, final=False)
+            keystroke.append((time.perf_counter() - started) * 1000)
     finally:
         store.close()
-    return {"search": search, "answer": answer}
+    return {"search": search, "answer": answer, "keystroke": keystroke}
 
 
 def main() -> None:
@@ -175,7 +257,9 @@ def main() -> None:
         ("process start -> first frame in Chromium", frames, 3000),
         ("tap an answer -> risk shown on screen (in page)", browser["taps"], 150),
         ("  the same through Playwright's click", browser["clicks"], None),
+        ("tap an answer -> the answer on disk (another connection)", browser["disk"], 50),
         ("  of which: save + reassess (VisitState.answer)", python["answer"], None),
+        ("one keystroke saved (VisitState.answer_text, typing)", python["keystroke"], None),
         ("caseload search, 20,000 families (caseload.search)", python["search"], 100),
     ]
     print(f"Store: {args.families} families ({built}); Chromium headless, no GPU\n")
@@ -184,6 +268,15 @@ def main() -> None:
         (label, str(len(s)), f"{_ms(s)[0]:.1f}", f"{_ms(s)[1]:.1f}", str(aim or "")) for label, s, aim in rows
     ]
     table.append(("app process RSS with the store open (MiB)", "1", f"{browser['rss']:.0f}", "", "200"))
+    table.append(
+        (
+            f"typed {len(NOTE)} keys (40 ms apart): last key -> all on disk",
+            "1",
+            f"{browser['typed']:.0f}",
+            "",
+            "1000",
+        )
+    )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in [table[0], tuple("-" * w for w in widths), *table[1:]]:
         print(

@@ -50,5 +50,10 @@ def random_visit_doc(rng: random.Random) -> dict[str, Any]:
         ),
         "carers": some({f: rng.random() < 0.15 for f in v.Carers.model_fields}),
         "feeding": some({f: rng.random() < 0.5 for f in v.Feeding.model_fields}),
-        "family": some({f: rng.random() < 0.08 for f in v.Family.model_fields}),
+        "family": some(
+            {
+                **{f: rng.random() < 0.08 for f in v.Family.model_fields if f != "social_care"},
+                "social_care": pick(["none"] * 8 + ["early_help", "child_in_need", "child_protection"]),
+            }
+        ),
     }

@@ -20,7 +20,7 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class ReadBack:
     pages: list[str]
-    sizes: list[tuple[float, float]]
+    sizes: list[tuple[int, int]]
     links: set[str]
     metadata: dict[str, str]
     small_runs: list[str]  # text drawn below 12 pt
@@ -68,7 +68,7 @@ def read_pdf(pdf: bytes) -> ReadBack:
             if action and action.get("/URI"):
                 links.add(str(action["/URI"]))
     meta = {k: str(v) for k, v in (reader.metadata or {}).items()}
-    root = reader.trailer["/Root"]
+    root = reader.root_object
     language = str(root.get("/Lang", ""))
     shows_title = bool((root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle", False))
     return ReadBack(pages, sizes, links, meta, small, language, shows_title)

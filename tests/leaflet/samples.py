@@ -50,7 +50,7 @@ LOW_RISK: dict[str, Any] = {
 def _with(base: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:
     doc = copy.deepcopy(base)
     for name, fields in sections.items():
-        doc[name].update(fields)
+        doc.setdefault(name, {}).update(fields)
     return doc
 
 
@@ -81,14 +81,14 @@ HIGH_RISK = _with(
 # a smoker at home. Must fit on two A4 pages with a three-point plan.
 TYPICAL_HIGH = _with(
     HIGH_RISK,
-    baby={"name": "Mia", "gestation_weeks": 35, "gestation_days": 3, "birth_weight_kg": 2.3},
+    baby={"name": "Ruby", "gestation_weeks": 35, "gestation_days": 3, "birth_weight_kg": 2.3},
     carers={"smoker_in_household": True},
 )
 
 # Increased risk only: a soft toy in the cot and a warm room.
 INCREASED = _with(LOW_RISK, baby={"name": "Leo"}, sleep={"items": ["soft_toy"], "room_temperature_c": 23})
 
-# Every one of the 16 factors at once (a stress test for layout).
+# Every factor at once (a stress test for layout), with the family's plans for different nights.
 MANY_FACTORS = _with(
     LOW_RISK,
     practitioner={"name": "Jo O’Neill-Smith", "phone": "07700 900123"},
@@ -98,6 +98,8 @@ MANY_FACTORS = _with(
         "gestation_weeks": 34,
         "gestation_days": 2,
         "birth_weight_kg": 2.1,
+        "multiple_birth": True,
+        "unwell": True,
     },
     sleep={
         "place": "car_seat",
@@ -110,6 +112,11 @@ MANY_FACTORS = _with(
         "bed_sharing": "usually",
         "shared_surfaces": ["sofa", "armchair", "airbed"],
         "car_seat_over_2h": True,
+        "day_place": "bouncer_or_swing",
+        "swaddled": True,
+        "head_covered": True,
+        "bed_sharing_with": ["other_children", "pets"],
+        "sling": True,
     },
     carers={
         "smoker_in_household": True,
@@ -126,8 +133,18 @@ MANY_FACTORS = _with(
         "substance_misuse": True,
         "unidentified_adults": True,
         "out_of_routine_planned": True,
+        "previous_infant_death": True,
+        "social_care": "child_protection",
+    },
+    plan={
+        "advice_declined": True,
+        "out_of_routine": [
+            {"situation": "night_away", "arrangement": "Travel cot at Nan's; Dad stays sober"},
+            {"situation": "holiday", "arrangement": "Borrow the travel cot from the children's centre"},
+        ],
     },
 )
+MANY_FACTORS["format"] = "safesleep.visit/2"
 
 # Nothing recorded beyond the format: the leaflet must still make sense.
 EMPTY: dict[str, Any] = {"format": "safesleep.visit/1"}

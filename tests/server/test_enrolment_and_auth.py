@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from app.server.auth import token_hash
 from app.server.db import make_engine
@@ -19,11 +19,11 @@ def test_enrolment_gives_a_token_the_server_keeps_only_as_a_hash(client: TestCli
     engine = make_engine(db_url)
     with engine.connect() as conn:
         stored = conn.execute(
-            sa.select(DeviceRow.token_hash, DeviceRow.name).where(
+            select(DeviceRow.token_hash, DeviceRow.name).where(
                 DeviceRow.token_hash == token_hash(device.token)
             )
         ).one()
-        codes = conn.execute(sa.select(EnrolmentCode.code_hash)).scalars().all()
+        codes = conn.execute(select(EnrolmentCode.code_hash)).scalars().all()
     engine.dispose()
     assert stored.name == "Tablet 7"
     assert device.token not in stored.token_hash

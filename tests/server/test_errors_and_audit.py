@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from app.server.config import MAX_BODY_BYTES
 from app.server.db import make_engine
@@ -23,7 +24,7 @@ def test_oversized_body_is_refused_with_413_json(team_device: Device):
 
 
 def test_oversized_chunked_body_without_content_length_is_refused_too(team_device: Device):
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         yield b'{"batch_id": "' + str(uuid.uuid4()).encode() + b'", "ops": [], "pad": "'
         for _ in range(6):
             yield b"x" * (1024 * 1024)
@@ -69,7 +70,7 @@ def test_push_and_pull_are_audited_with_counts_and_no_personal_data(team_device:
     engine = make_engine(db_url)
     with engine.connect() as conn:
         rows = conn.execute(
-            sa.select(AuditEvent.action, AuditEvent.detail).where(
+            select(AuditEvent.action, AuditEvent.detail).where(
                 AuditEvent.device_id == uuid.UUID(team_device.id)
             )
         ).all()

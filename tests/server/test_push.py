@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi.testclient import TestClient
 from uuid6 import uuid7
@@ -11,10 +12,11 @@ from app.protocol import content_hash
 from tests.server.helpers import Device, batch, enrol, family, new_code, new_team, op, signed_visit
 
 
-def results(device: Device, *ops: dict) -> list[dict]:
+def results(device: Device, *ops: dict[str, Any]) -> list[dict[str, Any]]:
     response = device.post("/sync/push", batch(*ops))
     assert response.status_code == 200, response.text
-    return response.json()["results"]
+    answers: list[dict[str, Any]] = response.json()["results"]
+    return answers
 
 
 def test_signed_visit_is_applied_once_and_a_second_copy_is_a_duplicate(team_device: Device):
@@ -140,7 +142,7 @@ def test_malformed_batch_is_a_422_naming_the_field(team_device: Device):
 
 
 def test_a_record_written_twice_in_one_batch_points_at_its_latest_change(team_device: Device, db_url: str):
-    import sqlalchemy as sa
+    from sqlmodel import select
 
     from app.server.db import make_engine
     from app.server.models import Record
@@ -165,9 +167,7 @@ def test_a_record_written_twice_in_one_batch_points_at_its_latest_change(team_de
     engine = make_engine(db_url)
     with engine.connect() as conn:
         version, seq = conn.execute(
-            sa.select(Record.version, Record.seq).where(
-                Record.entity == "family", Record.entity_id == family_id
-            )
+            select(Record.version, Record.seq).where(Record.entity == "family", Record.entity_id == family_id)
         ).one()
     engine.dispose()
     assert (version, seq) == (3, family_changes[-1]["seq"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from sqlmodel import Session
@@ -76,7 +77,7 @@ CORE_ANSWERS: dict[str, object] = {
 }
 
 
-def complete(**answers: object) -> dict[str, object]:
+def complete(**answers: object) -> dict[str, Any]:
     """Every core answer, with the given ones instead."""
     return {**CORE_ANSWERS, **answers}
 

@@ -20,7 +20,7 @@ def test_demo_caseload_is_varied_and_loaded_once(store: st.Store) -> None:
         assert any(len(r.babies) > 1 for r in rows)
         assert all(r.postcode.startswith("SO1") for r in rows)
         assert sum(r.next_due is not None for r in rows) >= 30
-        kinds = Counter()
+        kinds: Counter[str] = Counter()
         practitioners = set()
         for r in rows:
             for e in st.family_chronology(session=s, family_id=r.family_id):

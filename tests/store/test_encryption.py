@@ -119,4 +119,4 @@ def test_pragmas_wal_full_sync_and_foreign_keys(store: st.Store) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
+        assert str(conn.exec_driver_sql("PRAGMA cipher_version").scalar()).startswith("4.")

@@ -41,7 +41,7 @@ def test_signed_visit_refuses_edits_through_the_service(session: Session, househ
     with pytest.raises(st.VisitSigned):
         st.delete_draft(session=session, visit_id=visit.id)
     again = st.get_visit(session=session, visit_id=visit.id)
-    assert again.visit.sleep.place.value == "sofa" and again.agreed_actions == "Cot tonight"
+    assert again.visit.sleep.place == "sofa" and again.agreed_actions == "Cot tonight"
 
 
 @pytest.mark.parametrize(

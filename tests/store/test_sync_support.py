@@ -12,7 +12,7 @@ from tests.store.writing import writing
 
 def test_outbox_is_ordered_and_written_with_each_change(session: Session, household: Household) -> None:
     ops = st.pending_ops(session=session, limit=1000)
-    seqs = [op.seq for op in ops]
+    seqs = [op.seq or 0 for op in ops]
     assert seqs == sorted(seqs)
     entities = [(op.entity, op.kind) for op in ops]
     assert ("family", "upsert") in entities and ("baby", "upsert") in entities
@@ -27,7 +27,7 @@ def test_mark_ops_records_server_answers(session: Session, household: Household)
         session=session,
         results=[
             {"op_id": ops[0].op_id, "state": "applied", "response": {"version": 1}},
-            st.OpResult(op_id=ops[1].op_id, state="duplicate"),
+            st.OpResult.model_validate({"op_id": ops[1].op_id, "state": "duplicate"}),
         ],
     )
     assert count == 2

@@ -19,7 +19,7 @@ TODAY = dt.date.today().isoformat()
 
 
 def _not_in_future(doc: dict[str, Any]) -> bool:
-    return doc["visit"]["date"] <= TODAY and doc["baby"].get("date_of_birth", "") <= TODAY
+    return bool(doc["visit"]["date"] <= TODAY and doc["baby"].get("date_of_birth", "") <= TODAY)
 
 
 @pytest.fixture(scope="module")

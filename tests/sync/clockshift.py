@@ -18,12 +18,12 @@ from tests.store.writing import writing
 
 def _shift(seconds: float) -> None:
     real_ns, real_time = time.time_ns, time.time
-    time.time_ns = lambda: real_ns() + int(seconds * 1e9)  # type: ignore[assignment]
-    time.time = lambda: real_time() + seconds  # type: ignore[assignment]
+    time.time_ns = lambda: real_ns() + int(seconds * 1e9)
+    time.time = lambda: real_time() + seconds
     import app.store.ids as ids
 
     real_utcnow = ids.utcnow
-    ids.utcnow = lambda: real_utcnow() + dt.timedelta(seconds=seconds)  # type: ignore[assignment]
+    ids.utcnow = lambda: real_utcnow() + dt.timedelta(seconds=seconds)
 
 
 def main() -> None:

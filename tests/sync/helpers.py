@@ -63,7 +63,7 @@ def outbox_states(store: Store) -> dict[str, int]:
 
 def server_records(db_url: str, entity: str) -> list[Any]:
     """(entity_id, version, hash) of every server record of `entity` (all teams)."""
-    import sqlalchemy as sa
+    from sqlmodel import select
 
     from app.server.db import make_engine
     from app.server.models import Record
@@ -71,10 +71,10 @@ def server_records(db_url: str, entity: str) -> list[Any]:
     engine = make_engine(db_url)
     with engine.connect() as conn:
         rows = conn.execute(
-            sa.select(Record.entity_id, Record.version, Record.hash).where(Record.entity == entity)
+            select(Record.entity_id, Record.version, Record.hash).where(Record.entity == entity)
         ).all()
     engine.dispose()
-    return rows
+    return list(rows)
 
 
 PLACES = ("cot", "sofa", "moses_basket", "adult_bed", "bedside_crib")

@@ -25,7 +25,7 @@ def test_a_visit_recorded_in_the_app_reaches_the_server_through_the_sync_action(
         ("family.domestic_abuse", True),
     ):
         visits.save_answer(store=store, visit_id=visit_id, path=path, value=value)
-    visits.sign(store=store, visit_id=visit_id, incomplete_reason="only three questions asked (test)")
+    visits.sign(store=store, visit_id=visit_id, incomplete_reason="Only the sleep place was asked")
 
     progress: list[float | None] = []
     summary = sync.sync_now(store=store, on_progress=progress.append)

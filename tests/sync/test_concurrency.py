@@ -51,7 +51,7 @@ def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(db_url: st
                 answer = http.post("/sync/push", json={"batch_id": str(uuid7()), "ops": ops})
                 assert answer.status_code == 200
                 with lock:
-                    pushed.update(o["id"] for o in ops)
+                    pushed.update(str(o["id"]) for o in ops)
 
     seen: list[str] = []
 

@@ -31,7 +31,8 @@ def act(home: Path, shift: float, *steps: list[str]) -> dict[str, Any]:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def two_devices(team: Team) -> tuple[Path, Path]:
@@ -97,7 +98,7 @@ def scenario(
     }
 
 
-def test_clocks_a_day_ahead_or_in_2001_change_nothing(make_team, server: ServerProcess):  # type: ignore[no-untyped-def]
+def test_clocks_a_day_ahead_or_in_2001_change_nothing(make_team, server: ServerProcess):
     shifts = [(0.0, 0.0), (DAY, TO_2001), (TO_2001, DAY)]
     right, skewed, swapped = (scenario(two_devices(make_team()), server, *ab) for ab in shifts)
     now = dt.datetime.now(dt.UTC)

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
-from sqlmodel import select
+from sqlmodel import col, select
 from uuid6 import uuid7
 
 from app.server.db import make_engine
@@ -40,15 +40,15 @@ def server_visit_counts(db_url: str, ids: set[uuid.UUID]) -> dict[uuid.UUID, int
     engine = make_engine(db_url)
     with engine.connect() as conn:
         rows = conn.execute(
-            sa.select(ChangeLog.entity_id, sa.func.count())
+            select(ChangeLog.entity_id, sa.func.count())
             .where(ChangeLog.entity == "visit")
-            .group_by(ChangeLog.entity_id)
+            .group_by(col(ChangeLog.entity_id))
         ).all()
     engine.dispose()
     return {i: n for i, n in rows if i in ids}
 
 
-def device_visits(store) -> set[uuid.UUID]:  # type: ignore[no-untyped-def]
+def device_visits(store) -> set[uuid.UUID]:
     with writing(store) as s:
         return set(s.exec(select(VisitRecord.id).where(VisitRecord.status == "signed")).all())
 
@@ -155,18 +155,18 @@ def _device_sync_process(home: Path, *extra: str) -> subprocess.Popen[str]:
     )
 
 
-def _assert_cursor_matches_rows(team: Team, store, made: set[uuid.UUID]) -> int:  # type: ignore[no-untyped-def]
+def _assert_cursor_matches_rows(team: Team, store, made: set[uuid.UUID]) -> int:
     with writing(store) as s:
         cursor = int(get_sync_value(session=s, key="pull_cursor") or 0)
     engine = make_engine(team.db_url)
     with engine.connect() as conn:
         upto = set(
             conn.execute(
-                sa.select(ChangeLog.entity_id).where(
-                    ChangeLog.team_id == team.id, ChangeLog.entity == "visit", ChangeLog.seq <= cursor
+                select(ChangeLog.entity_id).where(
+                    ChangeLog.team_id == team.id, ChangeLog.entity == "visit", col(ChangeLog.seq) <= cursor
                 )
             ).scalars()
-        )  # type: ignore[operator]
+        )
     engine.dispose()
     assert device_visits(store) == upto & made
     return cursor

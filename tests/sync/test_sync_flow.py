@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from sqlmodel import select
 
@@ -12,7 +14,7 @@ from tests.store.writing import writing
 from tests.sync.helpers import Team, add_family, new_store, outbox_states, server_records, signed_visit
 
 
-def visit_ids(store) -> set:  # type: ignore[no-untyped-def]
+def visit_ids(store) -> set[uuid.UUID]:
     with writing(store) as s:
         return set(s.exec(select(VisitRecord.id).where(VisitRecord.status == "signed")).all())
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,8 @@ from typing import Any
 
 import httpx
 
+from tests.helpers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
@@ -27,12 +28,6 @@ START_TIMEOUT_S = 60
 WAIT_MS = 60_000  # generous: a loaded CI machine is slow, never wrong
 STABLE_SHOT_TRIES = 20
 _CSP_BLOCKED = {"csp", "net::err_blocked_by_csp"}  # stopped in the browser, never sent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -58,7 +53,8 @@ def start_app(home: Path, *, demo: bool = True) -> AppProcess:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"app exited: {proc.stderr.read().decode()[-2000:]}")
+            stderr = proc.stderr.read().decode() if proc.stderr else ""
+            raise RuntimeError(f"app exited: {stderr[-2000:]}")
         try:
             if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
                 return AppProcess(proc, url, home, started)
@@ -164,6 +160,11 @@ def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
     if clear:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
+        left = box.input_value()  # a value the app set may not be selectable: delete it key by key
+        if left:
+            page.keyboard.press("End")
+            for _ in left:
+                page.keyboard.press("Backspace")
     box.press_sequentially(text)
 
 
@@ -172,16 +173,16 @@ def textbox(page: Any, name: str) -> Any:
     return page.get_by_role("textbox", name=re.compile(rf"^{re.escape(name)}(\s|$)"))
 
 
-def choose(page: Any, path: str, words: str, *, role: str = "button") -> None:
-    """Answer one question: a segment ("button"), a "radio" or a "checkbox", by its words."""
+def choose(page: Any, path: str, words: str, *, role: str = "radio") -> None:
+    """Answer one question: a "radio" (yes/no and choices) or a "checkbox" tile, by its words."""
     tap(question(page, path).get_by_role(role, name=words, exact=True))
 
 
-def selected(page: Any, path: str, words: str, *, role: str = "button") -> bool:
+def selected(page: Any, path: str, words: str, *, role: str = "radio") -> bool:
     """Whether that answer shows as chosen (aria-current for segments, aria-checked else)."""
     el = question(page, path).get_by_role(role, name=words, exact=True)
     attr = "aria-current" if role == "button" else "aria-checked"
-    return el.get_attribute(attr) == "true"
+    return bool(el.get_attribute(attr) == "true")
 
 
 def tap(locator: Any) -> None:
@@ -197,3 +198,31 @@ def expect_field_text(page: Any, name: str, text: str) -> None:
     box = textbox(page, name)
     box.click()
     expect(box).to_have_value(text, timeout=WAIT_MS)
+
+
+def heading_shown(page: Any, title: str) -> None:
+    """Wait until a screen with this heading is on top."""
+    page.get_by_role("heading", name=title, exact=True).wait_for()
+
+
+VISIT_BACK = 'flt-semantics[flt-semantics-identifier^="back "]'  # a visit screen's own Back
+TOP_BACK_JS = f"""() => {{
+  const found = [...document.querySelectorAll('{VISIT_BACK}')];
+  return found.length === 1
+    && found[0].getAttribute('flt-semantics-identifier') === 'back ' + location.pathname;
+}}"""
+
+
+def back(page: Any) -> None:
+    """The AppBar's back arrow of the screen on top.
+
+    A visit screen's Back carries its screen's address; while screens swap, the leaving one's is
+    still there for a moment, so wait until exactly one is left (the top screen's) and tap it.
+    """
+    from urllib.parse import urlparse
+
+    if "/visit/" in urlparse(page.url).path or page.locator(VISIT_BACK).count():
+        page.wait_for_function(TOP_BACK_JS)
+        tap(page.locator(VISIT_BACK))
+    else:
+        tap(page.get_by_role("button", name="Back", exact=True).last)

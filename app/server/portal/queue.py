@@ -148,6 +148,19 @@ def review_queue(
         .scalars()
         .all()
     )
+    items = _items(session, person, list(rows))
+    audit_person(
+        session=session,
+        action="review_queue.view",
+        team_id=person.team_id,
+        user_id=person.user_id,
+        items=len(items),
+    )
+    return items, total
+
+
+def _items(session: Session, person: Person, rows: list[ReviewItem]) -> list[QueueItem]:
+    """Queue rows with names, reasons in words, waiting time and overdue marks."""
     today = utcnow().date()
     facts = {
         f.visit_id: f
@@ -188,14 +201,7 @@ def review_queue(
                 overdue_why="Overdue: " + "; ".join(why_late) if why_late else "",
             )
         )
-    audit_person(
-        session=session,
-        action="review_queue.view",
-        team_id=person.team_id,
-        user_id=person.user_id,
-        items=len(items),
-    )
-    return items, total
+    return items
 
 
 def practitioners(*, session: Session, person: Person) -> list[str]:
@@ -218,3 +224,8 @@ def review_item(*, session: Session, person: Person, visit_id: uuid.UUID) -> Rev
     if item is None:
         raise NotFound(f"visit {visit_id}: not found in your team's review queue")
     return item
+
+
+def queue_item(*, session: Session, person: Person, visit_id: uuid.UUID) -> QueueItem:
+    """One item as the queue shows it (any state)."""
+    return _items(session, person, [review_item(session=session, person=person, visit_id=visit_id)])[0]

@@ -6,6 +6,7 @@ so an expired or ended session stops every screen at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,8 +15,9 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.server.portal import accounts, queue, supervision
+from app.server.portal import accounts, chronology, figures, queue, supervision
 from app.server.portal.accounts import Person
+from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
 
 T = TypeVar("T")
@@ -58,6 +60,13 @@ class Portal:
     def person(self, token: str | None) -> Person:
         return self.run(token, lambda _s, p: p)
 
+    def check(self, token: str | None) -> Person:
+        """The person of a live session, without restarting its idle clock."""
+        with self._session() as session:
+            person = accounts.current_person(session=session, token=token, touch=False)
+            session.commit()
+            return person
+
     def sign_out(self, token: str) -> None:
         with self._session() as session:
             accounts.sign_out(session=session, token=token)
@@ -69,6 +78,9 @@ class Portal:
         self, token: str | None, flt: queue.QueueFilter = queue.QueueFilter()
     ) -> tuple[list[queue.QueueItem], int]:
         return self.run(token, lambda s, p: queue.review_queue(session=s, person=p, flt=flt))
+
+    def queue_item(self, token: str | None, visit_id: uuid.UUID) -> QueueItem:
+        return self.run(token, lambda s, p: queue.queue_item(session=s, person=p, visit_id=visit_id))
 
     def practitioners(self, token: str | None) -> list[str]:
         return self.run(token, lambda s, p: queue.practitioners(session=s, person=p))
@@ -88,4 +100,16 @@ class Portal:
     ) -> list[tuple[Supervision, list[SupervisionAction]]]:
         return self.run(
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
+        )
+
+    # figures ----------------------------------------------------------------------------------
+
+    def figures(self, token: str | None, start: dt.date, end: dt.date) -> figures.Figures:
+        return self.run(token, lambda s, p: figures.team_figures(session=s, person=p, start=start, end=end))
+
+    # family chronology ------------------------------------------------------------------------
+
+    def chronology(self, token: str | None, family_id: uuid.UUID) -> tuple[str, list[chronology.Entry]]:
+        return self.run(
+            token, lambda s, p: chronology.family_chronology(session=s, person=p, family_id=family_id)
         )

@@ -13,6 +13,7 @@ from sqlmodel import col
 from uuid6 import uuid7
 
 from app.protocol.canonical import canonical_json, content_hash
+from app.protocol.supervision import SupervisionPayload
 from app.server.models import ChangeLog, Record, utcnow
 from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person
@@ -63,9 +64,9 @@ def check(record: SupervisionIn) -> list[str]:
         if not a.text.strip():
             problems.append(f"Action {i}: say what is to be done")
         if not a.owner.strip():
-            problems.append(f"Action {i} owner: required (who will do it)")
+            problems.append(f"Owner of action {i}: required (who will do it)")
         if a.due is None:
-            problems.append(f"Action {i} due date: required (dd/mm/yyyy)")
+            problems.append(f"Due date of action {i}: required (dd/mm/yyyy)")
     for name, text in (("Discussion", record.discussion), ("Decision", record.decision)):
         if len(text) > TEXT_MAX:
             problems.append(f"{name}: must be at most {TEXT_MAX} characters")
@@ -136,33 +137,8 @@ def record_supervision(
     item.state = state
     item.discussed_at = item.discussed_at or now
     item.closed_at = now if record.close else None
-    payload = supervision_payload(sup, actions, item)
-    seq = session.execute(
-        sa.insert(ChangeLog).returning(col(ChangeLog.seq)),
-        {
-            "team_id": person.team_id,
-            "entity": "supervision",
-            "entity_id": sup.id,
-            "version": 1,
-            "payload": canonical_json(payload),
-            "hash": content_hash(payload),
-            "device_id": None,
-            "created": now,
-        },
-    ).scalar_one()
-    assert seq is not None
-    session.add(
-        Record(
-            team_id=person.team_id,
-            entity="supervision",
-            entity_id=sup.id,
-            version=1,
-            hash=content_hash(payload),
-            family_id=item.family_id,
-            visit_date=record.date,
-            seq=seq,
-        )
-    )
+    if item.family_id is not None:  # devices keep records by family: a visit without one stays here
+        _publish(session, person.team_id, supervision_payload(sup, actions, item), sup, record.date)
     audit_person(
         session=session,
         action="supervision.record",
@@ -174,6 +150,41 @@ def record_supervision(
     )
     session.flush()
     return sup
+
+
+def _publish(
+    session: Session, team_id: uuid.UUID, payload: dict[str, Any], sup: Supervision, day: dt.date
+) -> None:
+    """Put the record in the team's change log (and record table): devices pull it like any change."""
+    SupervisionPayload.model_validate(payload)  # exactly what devices accept
+    digest = content_hash(payload)
+    seq = session.execute(
+        sa.insert(ChangeLog).returning(col(ChangeLog.seq)),
+        {
+            "team_id": team_id,
+            "entity": "supervision",
+            "entity_id": sup.id,
+            "version": 1,
+            "payload": canonical_json(payload),
+            "hash": digest,
+            "device_id": None,
+            "created": sup.created,
+        },
+    ).scalar_one()
+    assert seq is not None
+    session.add(
+        Record(
+            team_id=team_id,
+            entity="supervision",
+            entity_id=sup.id,
+            version=1,
+            hash=digest,
+            family_id=sup.family_id,
+            parent_id=sup.visit_id,
+            visit_date=day,
+            seq=seq,
+        )
+    )
 
 
 def supervisions_of(

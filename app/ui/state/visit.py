@@ -1,4 +1,8 @@
-"""One visit being recorded: every answer is validated and autosaved to the draft."""
+"""One visit being recorded: the screen is the record.
+
+A valid answer is saved at once; text that is not (yet) a valid answer is kept as pending input
+beside the draft (persisted, so a kill loses nothing) and the stored answer is "not recorded".
+"""
 
 from __future__ import annotations
 
@@ -9,148 +13,236 @@ import flet as ft
 
 from app.services import leaflets, visits
 from app.services.problems import AnswerError
-from app.ui.questions import NOTE_FIELDS, QUESTION_BY_PATH
+from app.services.typed import TypedAnswer, parse_typed, shown_text
+from app.ui.presenters import risk_word
+from app.ui.questions import NOTE_FIELDS, QUESTION_BY_PATH, words_for
+from app.ui.state.visit_words import amendment_line, last_time_words, signed_line
 
 WEIGHT_PATHS = {"kg": "baby.birth_weight_kg", "lb": "baby.birth_weight_lb"}
+WEIGHT = "baby.birth_weight_kg"  # the question; its answer is stored under the unit's path
+NOT_SAVED = "This answer is not saved yet: "
+NOT_SAVED_STATUS = "Not saved yet: see red"
 
 
-def _parse_number(text: str, *, whole: bool) -> Any:
-    """The number typed, or the text itself so the domain names the field and range."""
-    try:
-        return int(text) if whole else float(text)
-    except ValueError:
-        return text
+def not_saved(message: str) -> str:
+    return NOT_SAVED + message
 
 
 @ft.observable
 @dataclass
 class VisitState:
-    """The open visit: answers by dotted path, the live review, signed or draft."""
+    """The open visit: answers by dotted path, pending text, the live review, signed or draft."""
 
     visit_id: str = ""
     family_id: str = ""
+    baby_id: str = ""
     family_name: str = ""
     baby_name: str = ""
     answers: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
-    raw: dict[str, str] = field(default_factory=dict)  # exactly what was typed, as shown
+    pending: dict[str, str] = field(default_factory=dict)  # question path -> text not saved as an answer
     errors: dict[str, str] = field(default_factory=dict)
     weight_unit: str = "kg"
     signed: bool = False
     leaflet_given: bool = False
-    amendments: list[visits.Amendment] = field(default_factory=list)
+    amendments: list[str] = field(default_factory=list)
     review: visits.Review | None = None
     saved: str = ""
+    last_time: str = ""
+    people: list[visits.PersonChoice] = field(default_factory=list)
+    signed_note: str = ""
+    edits: int = 0  # bumped when a field is left: the screen redraws from what was saved quietly
     _store: Any = field(default=None, repr=False)
+    _trail: list[str] = field(default_factory=list, repr=False)
+    _focus: str = field(default="", repr=False)
+    _typed: dict[str, str] = field(default_factory=dict, repr=False)  # valid text as typed
+    _gone: str = field(default="", repr=False)  # the draft just discarded
 
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
         """Load a visit (draft or signed) from the store: nothing typed before is lost."""
         rec = visits.load_visit(store=store, visit_id=visit_id)
         self._store = store
-        self.visit_id, self.family_id = rec.visit_id, rec.family_id
+        self.visit_id, self.family_id, self.baby_id = rec.visit_id, rec.family_id, rec.baby_id
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
         self.answers = dict(rec.answers)
         self.notes = dict(rec.notes)
-        self.raw, self.errors = {}, {}
-        self.weight_unit = "lb" if "baby.birth_weight_lb" in rec.answers else "kg"
+        pending = dict(rec.pending or {})
+        in_lb = "baby.birth_weight_lb" in rec.answers or WEIGHT_PATHS["lb"] in pending
+        self.weight_unit = "lb" if in_lb else "kg"
+        if WEIGHT_PATHS["lb"] in pending:  # pending weight text is kept under its unit's path
+            pending[WEIGHT] = pending.pop(WEIGHT_PATHS["lb"])
+        self.pending = pending
+        self.errors = {p: not_saved(self._pending_problem(p, t)) for p, t in self.pending.items()}
         self.signed, self.leaflet_given = rec.signed, rec.leaflet_given
-        self.amendments = list(rec.amendments)
+        self.amendments = [amendment_line(a) for a in rec.amendments]
+        reason = visits.signed_reason(store=store, visit_id=visit_id) if rec.signed else ""
+        self.signed_note = signed_line(rec, reason)
+        self.last_time = last_time_words(rec.last)
+        self.people = list(rec.people)
         self.review = visits.review(self.answers)
         self.saved = ""
+        self._trail, self._focus, self._typed = [], "", {}
 
-    # ------------------------------------------------------------------ answering
+    def _pending_problem(self, path: str, text: str) -> str:
+        """Why restored pending text is not an answer (re-read with the question's own rules)."""
+        if path.startswith("plan.out_of_routine."):
+            return "write the family's own arrangement"
+        q = QUESTION_BY_PATH.get(path)
+        kind = q.kind if q else "text"
+        key = path if path.startswith("notes.") else self.stored_path(path)
+        return parse_typed(kind, key, text).problem or "not a valid answer"
+
+    def refresh_people(self) -> None:
+        """Re-read the family's people (someone may have been added since the visit opened)."""
+        if self._store is not None and self.family_id:
+            people = visits.family_people(store=self._store, family_id=self.family_id)
+            if people != tuple(self.people):
+                self.people = list(people)
+
+    def forget(self) -> None:
+        """The store locked: drop the open visit (the address reopens it after unlocking)."""
+        self._store = None
+        self.visit_id, self.answers, self.notes, self.pending, self.review = "", {}, {}, {}, None
+        self.errors, self._typed, self._trail = {}, {}, []
+
+    @property
+    def risk_word(self) -> str:
+        return risk_word(self.review.risk_level) if self.review else ""
+
+    # ------------------------------------------------------------------ navigation memory
+    def note_location(self, here: str) -> None:
+        """Remember the screens of this visit in the order they were reached (for Back)."""
+        t = self._trail
+        if t and t[-1] == here:
+            return
+        if len(t) >= 2 and t[-2] == here:
+            t.pop()
+            return
+        t.append(here)
+        del t[:-30]
+
+    def back_target(self, here: str, parent: str) -> str:
+        t = self._trail
+        return t[-2] if len(t) >= 2 and t[-1] == here else parent
+
+    def focus_on(self, path: str) -> None:
+        """Scroll to this question when its step opens (from the review)."""
+        self._focus = path
+
+    def take_focus(self) -> str:
+        path, self._focus = self._focus, ""
+        return path
+
+    # ------------------------------------------------------------------ reading
+    def stored_path(self, path: str) -> str:
+        return WEIGHT_PATHS[self.weight_unit] if path == WEIGHT else path
+
     def value(self, path: str) -> Any:
-        if path == "baby.birth_weight":
-            return self.answers.get(WEIGHT_PATHS[self.weight_unit])
-        return self.answers.get(path)
+        if path.startswith("notes."):
+            return self.notes.get(path.removeprefix("notes.")) or None
+        return self.answers.get(self.stored_path(path))
 
     def text(self, path: str) -> str:
-        """What a text field shows: the typed text if invalid, else the saved answer."""
-        if path in self.raw:
-            return self.raw[path]
-        if path.startswith("notes."):
-            return self.notes.get(path.removeprefix("notes."), "")
-        value = self.value(path)
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer() and path != "baby.birth_weight":
-            return str(int(value))
-        return str(value)
+        """What a text field shows: the pending text, else the answer as it was typed or stored."""
+        if path in self.pending:
+            return self.pending[path]
+        if path in self._typed:
+            return self._typed[path]
+        return shown_text(self.stored_path(path), self.value(path))
+
+    def words(self, path: str) -> str:
+        return words_for(self.stored_path(path), self.value(path))
+
+    # ------------------------------------------------------------------ answering
+    def _refused(self, path: str) -> bool:
+        if self.signed:
+            self.errors = {**self.errors, path: visits.SIGNED_MESSAGE}
+        return self.signed
 
     def answer(self, path: str, value: Any) -> bool:
         """Record one answer (None = not recorded), autosave it, refresh the review."""
-        if self.signed:
-            self.errors = {**self.errors, path: visits.SIGNED_MESSAGE}
+        if self._refused(path):
             return False
+        stored = self.stored_path(path)
         try:
-            visits.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
+            visits.save_answer(store=self._store, visit_id=self.visit_id, path=stored, value=value)
         except AnswerError as exc:
             self.errors = {**self.errors, path: exc.message}
             return False
         answers = dict(self.answers)
         if value is None:
-            answers.pop(path, None)
+            answers.pop(stored, None)
         else:
-            answers[path] = value
+            answers[stored] = value
         self.answers = answers
-        self.errors = {p: m for p, m in self.errors.items() if p != path}
-        self.raw = {p: t for p, t in self.raw.items() if p != path}
+        self._forget(path)
         self.review = visits.review(self.answers)
         self.saved = "Saved"
         return True
 
+    def _forget(self, path: str) -> None:
+        if path in self.errors:
+            self.errors = {p: m for p, m in self.errors.items() if p != path}
+        if path in self.pending:
+            self.pending = {p: t for p, t in self.pending.items() if p != path}
+
     def answer_text(self, path: str, text: str, *, final: bool = True) -> bool:
-        """A typed answer: numbers and dates are parsed; an empty field is "not recorded".
+        """A typed answer. Valid: saved as the answer. Not valid: kept as pending text, answer cleared.
 
-        While typing (`final=False`) an invalid value is kept on screen without an error;
-        when the field is left (`final=True`) the error is shown next to it.
+        While typing (`final=False`) it is saved quietly (no re-render races the keyboard);
+        when the field is left (`final=True`) the screen says what is not saved yet.
         """
-        typed, text = text, text.strip()
         if path.startswith("notes."):
-            return self.note(path.removeprefix("notes."), typed, final=final)
-        if path == "baby.birth_weight":
-            path = WEIGHT_PATHS[self.weight_unit]
-            shown = "baby.birth_weight"
-        else:
-            shown = path
-        q = QUESTION_BY_PATH.get(shown)
-        kind = q.kind if q else "text"
-        value: Any = None
-        if text:
-            value = (
-                _parse_number(text, whole=kind == "integer")
-                if kind in ("integer", "number", "weight")
-                else text
-            )
-        problem = visits.check_answer(answers=self.answers, path=path, value=value)
-        if not final:
-            # While typing nothing observable changes (no re-render races the keyboard),
-            # but a valid answer is saved at once: killing the app loses nothing typed.
-            dict.__setitem__(self.raw, shown, typed)
-            return problem is None and self._save_quietly(path, value)
-        if problem:
-            self.raw = {**self.raw, shown: typed}
-            self.errors = {**self.errors, shown: problem}
-            return False
-        ok = self.answer(path, value)
-        if ok:
-            self.errors = {p: m for p, m in self.errors.items() if p != shown}
-            self.raw = {**self.raw, shown: typed}  # keep exactly what is typed on screen
-        return ok
-
-    def _save_quietly(self, path: str, value: Any) -> bool:
+            return self.note(path.removeprefix("notes."), text, final=final)
         if self.signed:
+            if final:
+                self._refused(path)
             return False
-        try:
-            visits.save_answer(store=self._store, visit_id=self.visit_id, path=path, value=value)
-        except AnswerError:
-            return False
-        if value is None:
-            dict.pop(self.answers, path, None)
+        q = QUESTION_BY_PATH.get(path)
+        parsed: TypedAnswer = parse_typed(q.kind if q else "text", self.stored_path(path), text)
+        stored = self.stored_path(path)
+        outcome = visits.save_typed(
+            store=self._store,
+            visit_id=self.visit_id,
+            path=stored,
+            question=stored if path == WEIGHT else path,
+            value=parsed.value,
+            pending=text if parsed.problem else None,
+            problem=parsed.problem,
+            had_answer=stored in self.answers,
+            had_pending=path in self.pending,
+        )
+        problem = outcome.problem
+        if not final:
+            self._apply_quietly(path, stored, parsed.value if problem is None else None, text, problem)
+            return problem is None
+        answers = {p: v for p, v in self.answers.items() if p != stored}
+        if problem is None and parsed.value is not None:
+            answers[stored] = parsed.value
+        self.answers = answers
+        if problem is None:
+            self._forget(path)
+            self._typed[path] = text
         else:
-            dict.__setitem__(self.answers, path, value)
-        return True
+            self.pending = {**self.pending, path: text}
+            self.errors = {**self.errors, path: not_saved(problem)}
+        self.review = visits.review(self.answers)
+        self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
+        self.edits += 1
+        return problem is None
+
+    def _apply_quietly(self, path: str, stored: str, value: Any, text: str, problem: str | None) -> None:
+        """Keep the state in line with the disk without notifying (no re-render while typing)."""
+        if value is None:
+            dict.pop(self.answers, stored, None)
+        else:
+            dict.__setitem__(self.answers, stored, value)
+        if problem is None:
+            dict.pop(self.pending, path, None)
+            self._typed[path] = text
+        else:
+            dict.__setitem__(self.pending, path, text)
 
     def set_weight_unit(self, unit: str) -> None:
         """Switch kg/lb: a weight already recorded is converted, never lost."""
@@ -161,10 +253,19 @@ class VisitState:
         old_path, new_path = WEIGHT_PATHS[self.weight_unit], WEIGHT_PATHS[unit]
         old = self.answers.get(old_path)
         self.weight_unit = unit
+        self._typed.pop(WEIGHT, None)
         if old is not None and not self.signed:
             converted = visits.convert_weight(old, to=unit)
-            self.answer(old_path, None)
-            self.answer(new_path, converted)
+            visits.save_answers(
+                store=self._store, visit_id=self.visit_id, answers={old_path: None, new_path: converted}
+            )
+            answers = {p: v for p, v in self.answers.items() if p != old_path}
+            answers[new_path] = converted
+            self.answers = answers
+            self.review = visits.review(self.answers)
+        elif WEIGHT in self.pending:  # re-check the pending text in the new unit
+            visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
+            self.answer_text(WEIGHT, self.pending[WEIGHT])
 
     def toggle(self, path: str, option: str, on: bool) -> bool:
         """Multi-choice answers: add or remove one option; unticking the last = not recorded."""
@@ -175,8 +276,64 @@ class VisitState:
             current.remove(option)
         return self.answer(path, current or None)
 
+    def toggle_person(self, person: visits.PersonChoice, on: bool) -> bool:
+        """Who was present: one of the family's people ticked or unticked."""
+        current = [p for p in (self.answers.get("visit.present") or []) if p != person.as_answer()]
+        if on:
+            current.append(person.as_answer())
+        return self.answer("visit.present", current or None)
+
+    # ------------------------------------------------------------------ the out-of-routine plan
+    def routine_text(self, situation: str) -> str | None:
+        """The family's arrangement for a situation (None: not ticked)."""
+        key = f"plan.out_of_routine.{situation}"
+        if key in self.pending:
+            return self.pending[key]
+        for e in self.answers.get("plan.out_of_routine") or []:
+            if e.get("situation") == situation:
+                return str(e.get("arrangement", ""))
+        return None
+
+    def set_routine(self, situation: str, arrangement: str | None, *, final: bool = True) -> bool:
+        """Tick (arrangement "" or text), untick (None) or type a situation's arrangement."""
+        if self._refused("plan.out_of_routine"):
+            return False
+        outcome = visits.save_routine(
+            store=self._store,
+            visit_id=self.visit_id,
+            entries=self.answers.get("plan.out_of_routine") or [],
+            pending={p: t for p, t in self.pending.items() if p.startswith("plan.out_of_routine.")},
+            situation=situation,
+            arrangement=arrangement,
+        )
+        key = f"plan.out_of_routine.{situation}"
+        if not final:
+            if outcome.entries is None:
+                dict.pop(self.answers, "plan.out_of_routine", None)
+            else:
+                dict.__setitem__(self.answers, "plan.out_of_routine", outcome.entries)
+            for k in [k for k in self.pending if k.startswith("plan.out_of_routine.")]:
+                dict.pop(self.pending, k)
+            for k, t in outcome.pending.items():
+                dict.__setitem__(self.pending, k, t)
+            return outcome.problem is None
+        answers = {p: v for p, v in self.answers.items() if p != "plan.out_of_routine"}
+        if outcome.entries is not None:
+            answers["plan.out_of_routine"] = outcome.entries
+        self.answers = answers
+        others = {p: t for p, t in self.pending.items() if not p.startswith("plan.out_of_routine.")}
+        self.pending = {**others, **outcome.pending}
+        errors = {p: m for p, m in self.errors.items() if not p.startswith("plan.out_of_routine.")}
+        errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
+        self.errors = errors
+        self.review = visits.review(self.answers)
+        self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
+        self.edits += 1
+        return key not in outcome.problems
+
+    # ------------------------------------------------------------------ notes
     def note(self, name: str, text: str, *, final: bool = True) -> bool:
-        """Notes: what the parents said, observed, agreed, follow-up date (autosaved)."""
+        """Notes: what the parents said, observed, agreed; the follow-up date (autosaved)."""
         if name not in NOTE_FIELDS:
             raise ValueError(f"note: must be one of: {', '.join(NOTE_FIELDS)}")
         key = f"notes.{name}"
@@ -184,58 +341,82 @@ class VisitState:
             if final:
                 self.errors = {**self.errors, key: visits.SIGNED_MESSAGE}
             return False
-        notes = {**self.notes, name: text}
-        try:
-            visits.save_notes(store=self._store, visit_id=self.visit_id, notes=notes)
-        except AnswerError as exc:
-            if final:
-                self.raw = {**self.raw, key: text}
-                self.errors = {**self.errors, key: exc.message}
-            else:
-                dict.__setitem__(self.raw, key, text)
-            return False
+        outcome = visits.save_note(store=self._store, visit_id=self.visit_id, name=name, text=text)
         if not final:
-            dict.__setitem__(self.notes, name, text)
-            dict.__setitem__(self.raw, key, text)
-            return True
-        self.notes = notes
-        self.errors = {p: m for p, m in self.errors.items() if p != key}
-        self.raw = {**self.raw, key: text}
-        self.saved = "Saved"
-        return True
+            if outcome.problem is None:
+                dict.__setitem__(self.notes, name, outcome.stored)
+                dict.pop(self.pending, key, None)
+            else:
+                dict.__setitem__(self.notes, name, "")
+                dict.__setitem__(self.pending, key, text)
+            return outcome.problem is None
+        self.notes = {**self.notes, name: outcome.stored if outcome.problem is None else ""}
+        if outcome.problem is None:
+            self._forget(key)
+            self._typed[key] = text
+        else:
+            self.pending = {**self.pending, key: text}
+            self.errors = {**self.errors, key: not_saved(outcome.problem)}
+        self.saved = "Saved" if outcome.problem is None else NOT_SAVED_STATUS
+        self.edits += 1
+        return outcome.problem is None
 
     # ------------------------------------------------------------------ closing
-    def sign(self, reason: str = "") -> bool:
-        """Sign the visit; core questions not asked need a reason (e.g. "parent declined to answer")."""
+    @property
+    def needs_reason(self) -> bool:
+        """Signing an incomplete visit needs a reason (e.g. "parent declined to answer")."""
+        return bool(self.review and self.review.incomplete)
+
+    def sign(self, *, reason: str = "") -> bool:
         if self.signed:
             return False
-        if self.errors:
-            self.saved = "Correct the answers marked in red before signing"
+        if self.needs_reason and not reason.strip():
+            self.errors = {
+                **self.errors,
+                "sign.reason": "Reason: say why core questions were not asked (for example: "
+                "parent declined to answer)",
+            }
             return False
         try:
             visits.sign(store=self._store, visit_id=self.visit_id, incomplete_reason=reason.strip() or None)
         except AnswerError as exc:
-            self.errors = {**self.errors, exc.path: exc.message}
-            self.saved = f"Not signed: {exc.message}"
+            self.errors = {**self.errors, "sign.reason": f"Reason: {exc.message}"}
             return False
-        self.signed = True
+        self.open(self._store, self.visit_id)
         self.saved = "Signed"
         return True
 
-    def amend(self, *, reason: str, path: str, value: Any) -> bool:
-        """A correction to a signed visit: an amendment with a reason."""
+    def amend(self, *, reason: str, changes: dict[str, Any]) -> bool:
+        """A correction to a signed visit: an amendment with a reason (any answer or note)."""
         if not reason.strip():
             self.errors = {**self.errors, "amend.reason": "Reason: say why the visit is amended"}
             return False
         try:
-            visits.amend(
-                store=self._store, visit_id=self.visit_id, reason=reason.strip(), changes={path: value}
-            )
+            visits.amend(store=self._store, visit_id=self.visit_id, reason=reason.strip(), changes=changes)
         except AnswerError as exc:
             self.errors = {**self.errors, "amend.value": exc.message}
             return False
         self.open(self._store, self.visit_id)
+        self.saved = "Amendment recorded"
         return True
+
+    def discard(self, *, reason: str) -> bool:
+        """Throw this draft away (the reason goes in the audit log)."""
+        if not reason.strip():
+            self.errors = {**self.errors, "discard.reason": "Reason: say why this draft is discarded"}
+            return False
+        try:
+            visits.discard_draft(store=self._store, visit_id=self.visit_id, reason=reason.strip())
+        except AnswerError as exc:
+            self.errors = {**self.errors, "discard.reason": exc.message}
+            return False
+        self._gone = self.visit_id
+        self.visit_id = ""
+        return True
+
+    def gone(self, visit_id: str) -> bool:
+        """This visit was just discarded (its screens must not reopen it)."""
+        return bool(visit_id) and visit_id == self._gone
 
     def record_leaflet(self, pdf: bytes) -> None:
         """Record that this leaflet (these bytes) was given to the family."""

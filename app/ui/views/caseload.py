@@ -12,6 +12,7 @@ from app.ui.context import AppCtx, CaseloadCtx, VisitCtx
 from app.ui.presenters import age_words, count_words, day, due_words
 from app.ui.state import AppState, CaseloadState, VisitState
 from app.ui.theme import BRAND, WARNING
+from app.ui.views.open_visit import visit_start
 from app.ui.views.widgets import button_style, page_body, risk_badge
 
 
@@ -27,7 +28,7 @@ def CaseloadRow(row: caseload_service.CaseloadRow, app: AppState, visit: VisitSt
             store=app.store, family_id=row.family_id, baby_id=row.baby_id
         )
         visit.open(app.store, vid)
-        page.navigate(f"/family/{row.family_id}/visit/{vid}/step/baby")
+        page.navigate(visit_start(row.family_id, vid))
 
     facts = [
         f"{row.baby_name}, {age_words(row.baby_born)}" if row.baby_name else "No baby recorded",

@@ -8,6 +8,7 @@ from app.services import families, visits
 from app.ui.context import AppCtx, VisitCtx
 from app.ui.presenters import age_words, day, gestation_words, person_words, weight_words
 from app.ui.state import AppState, VisitState
+from app.ui.views.open_visit import visit_start
 from app.ui.views.widgets import heading, nav_button, page_body, risk_badge
 
 
@@ -56,11 +57,11 @@ def FamilyView() -> ft.View:
     def start(baby_id: str) -> None:
         vid = visits.start_visit(store=app.store, family_id=fid, baby_id=baby_id)
         visit.open(app.store, vid)
-        page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
+        page.navigate(visit_start(fid, vid))
 
     def resume(vid: str) -> None:
         visit.open(app.store, vid)
-        page.navigate(f"/family/{fid}/visit/{vid}/step/baby")
+        page.navigate(visit_start(fid, vid))
 
     babies = [
         ft.Card(
@@ -114,7 +115,7 @@ def FamilyView() -> ft.View:
         ft.Text("None recorded", size=15)
     ]
     return ft.View(
-        route=page.route,
+        route=ft.use_view_path() or page.route,
         appbar=ft.AppBar(title=ft.Text(card.name)),
         scroll=ft.ScrollMode.AUTO,
         controls=[

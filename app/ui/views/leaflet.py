@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import flet as ft
 
 from app.services import leaflets
-from app.ui.context import AppCtx, PdfCtx, VisitCtx
-from app.ui.state import AppState, VisitState
-from app.ui.views.visit_step import ensure_visit
+from app.ui.context import PdfCtx
+from app.ui.views.open_visit import use_open_visit, visit_appbar
 from app.ui.views.widgets import button_style, heading, nav_button, notice, page_body
 
 
 @ft.component
 def LeafletView() -> ft.View:
-    app: AppState = ft.use_context(AppCtx)
-    visit: VisitState = ft.use_context(VisitCtx)
-    link_for = ft.use_context(PdfCtx)
-    params = ft.use_route_params()
-    page = ft.context.page
-    fid, vid = params.get("fid", ""), params.get("vid", "")
-    ensure_visit(app, visit, vid)
+    ov = use_open_visit(under_review=True)
+    visit, vid = ov.visit, ov.visit_id
+    link_for = cast(Callable[[bytes, str], str], ft.use_context(PdfCtx))
     picker = ft.use_memo(ft.FilePicker, [])
     version = (tuple(sorted(visit.answers.items(), key=str)), tuple(sorted(visit.notes.items())))
-    pdf = ft.use_memo(lambda: leaflets.leaflet_pdf(store=app.store, visit_id=vid), [vid, str(version)])
+    pdf = ft.use_memo(lambda: leaflets.leaflet_pdf(store=ov.app.store, visit_id=vid), [vid, str(version)])
     name = f"safer-sleep-{(visit.baby_name or 'baby').lower().replace(' ', '-')}.pdf"
     url = ft.use_memo(lambda: link_for(pdf, name), [id(pdf)])
 
@@ -38,8 +36,8 @@ def LeafletView() -> ft.View:
         else nav_button("Record leaflet given", lambda e: record(), icon=ft.Icons.CHECK)
     )
     return ft.View(
-        route=page.route,
-        appbar=ft.AppBar(title=ft.Text("Family leaflet")),
+        route=ov.route,
+        appbar=visit_appbar(ov, "Family leaflet"),
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(
@@ -72,7 +70,7 @@ def LeafletView() -> ft.View:
                 given,
                 nav_button(
                     "Back to review",
-                    lambda e: page.navigate(f"/family/{fid}/visit/{vid}/review"),
+                    lambda e: ov.go(f"{ov.base}/review"),
                     icon=ft.Icons.ARROW_BACK,
                 ),
             )

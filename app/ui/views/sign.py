@@ -1,168 +1,146 @@
-"""Sign: confirm, then the visit is read-only; later corrections are amendments with a reason."""
+"""Sign: confirm (with a reason if core questions were not asked); a signed visit reads first."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
-from app.ui.context import AppCtx, VisitCtx
-from app.ui.presenters import amendment_words
-from app.ui.questions import NO, QUESTION_BY_PATH, YES, words_for
-from app.ui.state import AppState, VisitState
-from app.ui.views.visit_step import ensure_visit
+from app.ui.views.amend import Amend
+from app.ui.views.open_visit import OpenVisit, use_open_visit, visit_appbar
+from app.ui.views.record import answers_by_step, headline, not_saved_list, summary
 from app.ui.views.widgets import heading, nav_button, notice, page_body, risk_badge
 
-AMENDABLE = [q for q in QUESTION_BY_PATH.values() if q.kind in ("yes_no", "choice", "integer", "number")]
-
-
-def _parse(kind: str, text: str) -> Any:
-    text = text.strip()
-    if not text:
-        return None
-    if kind == "yes_no":
-        return {YES: True, NO: False}.get(text, text)
-    if kind == "integer":
-        try:
-            return int(text)
-        except ValueError:
-            return text
-    if kind == "number":
-        try:
-            return float(text)
-        except ValueError:
-            return text
-    return text
+CHECKED = "I have checked this record and it is accurate"
 
 
 @ft.component
-def Amend(visit: VisitState) -> ft.Control:
-    path, set_path = ft.use_state(AMENDABLE[0].path)
-    value, set_value = ft.use_state("")  # chosen from a list (a typed value lives in `typed`)
-    typed = ft.use_ref(dict)
-    q = QUESTION_BY_PATH[path]
-
-    def submit() -> None:
-        new = typed.current.get("value", "") if q.kind in ("integer", "number") else value
-        if visit.amend(reason=typed.current.get("reason", ""), path=path, value=_parse(q.kind, new)):
-            typed.current.clear()
-            set_value("")
-
-    if q.kind in ("yes_no", "choice"):
-        options = [(YES, YES), (NO, NO)] if q.kind == "yes_no" else list(q.options)
-        new_value: ft.Control = ft.Semantics(
-            label="New answer",
-            identifier="amend-value",
-            value=value,
-            container=True,
-            content=ft.Dropdown(
-                label="New answer",
-                value=value or None,
-                expand=True,
-                options=[ft.DropdownOption(key=k, text=w) for k, w in options],
-                on_select=lambda e: set_value(e.control.value or ""),
-                error_text=visit.errors.get("amend.value"),
-            ),
+def _SignBox(ov: OpenVisit) -> ft.Control:
+    visit = ov.visit
+    confirmed, set_confirmed = ft.use_state(False)
+    typed: dict[str, str] = ft.use_memo(dict, [])
+    r = visit.review
+    pending = not_saved_list(visit)
+    body: list[ft.Control] = []
+    if r is not None:
+        body.append(
+            ft.Row(
+                [
+                    risk_badge(r.risk_level),
+                    ft.Text(headline(r), size=16, weight=ft.FontWeight.W_600, expand=True),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            )
         )
-    else:
-        new_value = ft.TextField(
-            label="New answer",
-            value=typed.current.get("value", ""),
-            text_size=16,
-            on_change=lambda e: typed.current.__setitem__("value", e.control.value or ""),
-            error=visit.errors.get("amend.value"),
+    body += [
+        heading("Sign this visit", size=22),
+        ft.Text(
+            "Once signed the visit cannot be edited: corrections become amendments with a reason.", size=16
+        ),
+    ]
+    if pending:
+        body.append(
+            notice(
+                "These have text that is not a valid answer, so the record holds no answer for them: "
+                + "; ".join(pending)
+                + ". Go back and correct them, or sign without them.",
+                title="Not saved yet",
+                tone="danger",
+                key="sign-pending",
+            )
         )
-    return ft.Column(
-        [
-            heading("Amend this visit"),
-            ft.Text(
-                "A signed visit is never changed. A correction is added as an amendment, "
-                "with your reason, and the risk is reassessed.",
-                size=15,
+    if visit.needs_reason and r is not None:
+        n = len(r.incomplete)
+        body += [
+            notice(
+                f"{n} core question{'s' * (n != 1)} not asked. Signing an incomplete visit needs a reason; "
+                "it is kept with your signature and shown to your supervisor.",
+                title="Incomplete",
+                tone="warning",
+                key="sign-incomplete",
             ),
-            ft.Semantics(
-                label="Answer to correct",
-                identifier="amend-path",
-                value=q.label,
-                container=True,
-                content=ft.Dropdown(
-                    label="Answer to correct",
-                    value=path,
-                    expand=True,
-                    options=[ft.DropdownOption(key=a.path, text=a.label) for a in AMENDABLE],
-                    on_select=lambda e: (set_path(e.control.value), set_value("")),
-                ),
-            ),
-            ft.Text(f"Recorded now: {words_for(path, visit.value(path))}", size=15),
-            new_value,
             ft.TextField(
-                label="Reason for the amendment",
-                value=typed.current.get("reason", ""),
+                label="Reason core questions were not asked",
+                hint_text="For example: parent declined to answer",
+                value=typed.get("reason", ""),
                 multiline=True,
                 min_lines=2,
                 text_size=16,
-                error=visit.errors.get("amend.reason"),
-                on_change=lambda e: typed.current.__setitem__("reason", e.control.value or ""),
+                error=visit.errors.get("sign.reason"),
+                error_max_lines=4,
+                on_change=lambda e: typed.__setitem__("reason", e.control.value or ""),
             ),
-            nav_button("Record amendment", lambda e: submit(), primary=True),
-        ],
-        spacing=12,
-        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        ]
+    body += [
+        ft.Container(  # the words wrap on a phone; tapping them ticks the box too
+            content=ft.Row(
+                [
+                    ft.Checkbox(
+                        value=confirmed,
+                        semantics_label=CHECKED,
+                        on_change=lambda e: set_confirmed(bool(e.control.value)),
+                    ),
+                    ft.Text(CHECKED, size=16, expand=True),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            ),
+            on_click=lambda e: set_confirmed(not confirmed),
+            padding=ft.Padding.only(right=8, top=4, bottom=4),
+        ),
+        nav_button(
+            "Sign visit",
+            lambda e: visit.sign(reason=typed.get("reason", "")),
+            primary=True,
+            icon=ft.Icons.DRAW,
+            key="sign",
+        )
+        if confirmed
+        else ft.Text("Tick the box to sign.", size=14, italic=True),
+    ]
+    return ft.Column(body, spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+
+
+@ft.component
+def _Signed(ov: OpenVisit) -> ft.Control:
+    visit = ov.visit
+    amending, set_amending = ft.use_state(False)
+    r = visit.review
+    body: list[ft.Control] = [
+        notice(visit.signed_note or "Signed: this visit is now read-only.", tone="good", key="signed")
+    ]
+    if visit.saved == "Amendment recorded":
+        body.append(notice("Amendment recorded; the risk was reassessed.", tone="good", key="amended"))
+    body.append(
+        ft.Row(
+            [
+                nav_button("Back to family", lambda e: ov.go(ov.family), icon=ft.Icons.ARROW_BACK),
+                nav_button("Back to caseload", lambda e: ov.go("/"), icon=ft.Icons.HOME),
+            ],
+            wrap=True,
+            spacing=12,
+        )
     )
+    if r is not None:
+        body += summary(r)
+    if visit.amendments:
+        body.append(heading(f"Amendments ({len(visit.amendments)})", size=18))
+        body += [ft.Text(a, size=15, selectable=True) for a in visit.amendments]
+    body.append(heading("The record (read-only)", size=22))
+    body += answers_by_step(visit, None)
+    if amending:
+        body.append(Amend(visit))
+        body.append(nav_button("Close without amending", lambda e: set_amending(False)))
+    else:
+        body.append(nav_button("Amend this visit", lambda e: set_amending(True), icon=ft.Icons.EDIT_NOTE))
+    return ft.Column(body, spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 @ft.component
 def SignView() -> ft.View:
-    app: AppState = ft.use_context(AppCtx)
-    visit: VisitState = ft.use_context(VisitCtx)
-    params = ft.use_route_params()
-    page = ft.context.page
-    fid, vid = params.get("fid", ""), params.get("vid", "")
-    ensure_visit(app, visit, vid)
-    confirmed, set_confirmed = ft.use_state(False)
-    r = visit.review
-    body: list[ft.Control] = []
-    if r is not None:
-        body.append(ft.Row([ft.Text("Risk level", size=18), risk_badge(r.risk_level, big=True)], wrap=True))
-    if not visit.signed:
-        body += [
-            heading("Sign this visit", size=22),
-            ft.Text(
-                "Once signed the visit cannot be edited: corrections become amendments with a reason.",
-                size=16,
-            ),
-            ft.Text(f"{len(r.unanswered) if r else 0} questions not asked.", size=15),
-            ft.Checkbox(
-                label="I have checked this record and it is accurate",
-                value=confirmed,
-                on_change=lambda e: set_confirmed(bool(e.control.value)),
-                label_style=ft.TextStyle(size=16),
-            ),
-            nav_button("Sign visit", lambda e: visit.sign(), primary=True, icon=ft.Icons.DRAW, key="sign")
-            if confirmed
-            else ft.Text("Tick the box to sign.", size=14, italic=True),
-        ]
-        if visit.saved and visit.saved != "Saved":
-            body.append(notice(visit.saved, tone="warning"))
-    else:
-        body += [
-            notice("Signed: this visit is now read-only.", tone="good", key="signed"),
-            ft.Row(
-                [
-                    nav_button(
-                        "Back to family", lambda e: page.navigate(f"/family/{fid}"), icon=ft.Icons.ARROW_BACK
-                    ),
-                    nav_button("Back to caseload", lambda e: page.navigate("/"), icon=ft.Icons.HOME),
-                ],
-                wrap=True,
-                spacing=12,
-            ),
-            *[ft.Text(amendment_words(a), size=14) for a in visit.amendments],
-            Amend(visit),
-        ]
+    ov = use_open_visit(under_review=True)
+    visit = ov.visit
+    content = _Signed(ov) if visit.signed else _SignBox(ov)
     return ft.View(
-        route=page.route,
-        appbar=ft.AppBar(title=ft.Text("Sign" if not visit.signed else "Signed visit")),
+        route=ov.route,
+        appbar=visit_appbar(ov, "Signed visit" if visit.signed else "Sign"),
         scroll=ft.ScrollMode.AUTO,
-        controls=[page_body(*body)],
+        controls=[page_body(content)],
     )

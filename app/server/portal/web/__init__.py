@@ -1,0 +1,1 @@
+"""The portal's Flet web screens: state in observable dataclasses, one view per file."""

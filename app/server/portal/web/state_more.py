@@ -1,0 +1,46 @@
+"""State of the team figures screen (dates typed as dd/mm/yyyy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import flet as ft
+
+from app.server.portal.figures import Figures
+from app.server.portal.web.state import AuthState, parse_uk_date
+
+
+def _year_ago(today: dt.date) -> dt.date:
+    return (
+        today.replace(year=today.year - 1) + dt.timedelta(days=1)
+        if not (today.month == 2 and today.day == 29)
+        else dt.date(today.year - 1, 3, 1)
+    )
+
+
+@ft.observable
+@dataclass
+class FiguresState:
+    auth: AuthState
+    start: str = field(default_factory=lambda: f"{_year_ago(dt.date.today()):%d/%m/%Y}")
+    end: str = field(default_factory=lambda: f"{dt.date.today():%d/%m/%Y}")
+    figures: Figures | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def load(self, start: str | None = None, end: str | None = None) -> None:
+        self.start, self.end = (
+            start if start is not None else self.start,
+            end if end is not None else self.end,
+        )
+        a, p1 = parse_uk_date(self.start, "From", required=True)
+        b, p2 = parse_uk_date(self.end, "To", required=True)
+        problems = [p for p in (p1, p2) if p]
+        if a and b and a > b:
+            problems.append("From: must be on or before To")
+        self.problems = problems
+        if problems or a is None or b is None:
+            return
+        got = self.auth.call(lambda t: self.auth.portal.figures(t, a, b))
+        if got is not None:
+            self.figures = got

@@ -1,0 +1,132 @@
+"""A real `safesleep serve` (API + portal) with a team, people and a practitioner's device."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.server.admin import create_team
+from app.server.db import make_engine
+from app.server.portal.accounts import add_user, user_by_email
+from app.server.portal.devices import enrolment_code_for
+from app.store import Store, save_answer, sign_visit, start_visit
+from app.sync import enrol_device
+from tests.store.writing import writing
+from tests.sync.helpers import add_family, new_store
+from tests.ui.browser import textbox
+
+PASSWORD = "a long enough password"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
+
+
+@dataclass
+class Staff:
+    """A team on a running server: its people's emails and its practitioner's tablet."""
+
+    db_url: str
+    server_url: str
+    name: str
+    id: uuid.UUID
+    emails: dict[str, str] = field(default_factory=dict)
+    stores: list[Store] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, db_url: str, server_url: str, label: str) -> Staff:
+        name = f"{label}-{uuid.uuid4().hex[:6]}"
+        engine = make_engine(db_url)
+        with Session(engine) as s:
+            team = create_team(session=s, name=name)
+            s.flush()
+            staff = cls(db_url, server_url, name, team.id)
+            for role, person in (
+                ("practitioner", "Priya Visitor"),
+                ("supervisor", "Sam Supervisor"),
+                ("admin", "Alex Admin"),
+            ):
+                email = f"{role}@{name}.example.org"
+                add_user(session=s, email=email, team_id=team.id, role=role, password=PASSWORD, name=person)
+                staff.emails[role] = email
+            s.commit()
+        engine.dispose()
+        return staff
+
+    def tablet(self, folder: Path) -> Store:
+        """The practitioner's device, enrolled to them."""
+        engine = make_engine(self.db_url)
+        with Session(engine) as s:
+            code, _ = enrolment_code_for(
+                session=s, user=user_by_email(session=s, email=self.emails["practitioner"])
+            )
+            s.commit()
+        engine.dispose()
+        store = new_store(folder, name="Priya Visitor")
+        enrol_device(store=store, server_url=self.server_url, code=code, device_name="Priya's tablet")
+        self.stores.append(store)
+        return store
+
+
+def escalated_visit(store: Store, surname: str = "Okafor") -> tuple[uuid.UUID, uuid.UUID]:
+    """A family whose signed visit is high risk (sofa) with domestic abuse: it escalates."""
+    family_id, baby_id = add_family(store, surname)
+    with writing(store) as s:
+        visit = start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(), visit_type="new_birth")
+        for path, value in (("sleep.place", "sofa"), ("family.domestic_abuse", True)):
+            save_answer(session=s, visit_id=visit.id, path=path, value=value)
+        sign_visit(session=s, visit_id=visit.id)
+    return family_id, visit.id
+
+
+def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "Sign out") -> None:
+    """Type the email (unless empty) and password, press Sign in, wait until `expect` shows."""
+    page.get_by_role("textbox", name="Email").wait_for()
+    if email:
+        type_field(page, "Email", email)
+    type_field(page, "Password", password)
+    page.get_by_role("button", name="Sign in").click()
+    try:
+        see(page, expect)
+    except Exception:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failed-sign-in.png"))
+        raise
+
+
+def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
+    """Tap a text field by its label and type `text`, as a person would."""
+    page.bring_to_front()  # only the front page of the browser gets key events
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_timeout(250)  # Flutter moves the keyboard focus after the tap
+    if clear:
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+    box.press_sequentially(text, delay=15)
+
+
+def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
+    """Wait until the accessibility tree shows `text` (as text or as a node's label)."""
+    page.wait_for_function(
+        """t => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *')).some(
+               e => (e.getAttribute('aria-label') || '').includes(t)
+                    || Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.includes(t))
+                    || (e.children.length === 0 && (e.textContent || '').includes(t)))""",
+        arg=text,
+        timeout=timeout_ms,
+    )
+
+
+def shows(page: Any, text: str) -> bool:
+    """Whether the accessibility tree shows `text` now."""
+    return bool(
+        page.evaluate(
+            """t => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *')).some(
+                   e => (e.getAttribute('aria-label') || '').includes(t)
+                        || (e.textContent || '').includes(t))""",
+            text,
+        )
+    )
