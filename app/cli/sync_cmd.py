@@ -34,6 +34,12 @@ def enrol(
         str | None,
         typer.Option("--name", help="Device name shown to the administrator (default: host name)."),
     ] = None,
+    reset: Annotated[
+        bool,
+        typer.Option(
+            "--reset", help="Move a device that belongs to a team to another (needs an empty outbox)."
+        ),
+    ] = False,
 ) -> None:
     """Enrol this device with a team server (the token is kept in the encrypted store)."""
     from app.sync import SyncError, enrol_device
@@ -43,7 +49,7 @@ def enrol(
     store = _open_store()
     try:
         body = enrol_device(
-            store=store, server_url=server, code=code, device_name=name or socket.gethostname()
+            store=store, server_url=server, code=code, device_name=name or socket.gethostname(), reset=reset
         )
     except SyncError as exc:
         fail([f"enrolment failed: {exc}"], code=EXIT_SYNC_FAILED)

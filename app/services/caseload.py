@@ -1,4 +1,4 @@
-"""The caseload: families found by surname, household name, baby's name or postcode prefix."""
+"""The caseload: families found by name or postcode, most urgent first or filtered."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.store import Store, list_drafts, search_caseload
+from app.store.caseload import VIEWS
 
 SEARCH_LIMIT = 50
+DEFAULT_VIEW = "urgent"
+__all__ = ["DEFAULT_VIEW", "SEARCH_LIMIT", "VIEWS", "CaseloadRow", "search"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +27,16 @@ class CaseloadRow:
     next_due: dt.date | None
 
 
-def search(*, store: Store, query: str, limit: int = SEARCH_LIMIT) -> list[CaseloadRow]:
-    """Caseload rows matching a surname, household name, baby's name or postcode prefix."""
+def search(
+    *, store: Store, query: str, show: str = DEFAULT_VIEW, limit: int = SEARCH_LIMIT
+) -> list[CaseloadRow]:
+    """Caseload rows matching a surname, household name, baby's name or postcode prefix.
+
+    `show`: "urgent" (overdue, high risk, incomplete, drafts, due soonest, then the rest), "name"
+    (A to Z), or only "high", "incomplete", "overdue" or "drafts".
+    """
     with store.session() as s:
-        rows = search_caseload(session=s, query=query, limit=limit)
+        rows = search_caseload(session=s, query=query, limit=limit, show=show)
         drafts: dict[str, str] = {}
         if any(r.drafts for r in rows):
             for d in list_drafts(session=s):

@@ -54,3 +54,11 @@ def answer_error(path: str, lines: Sequence[ProblemLike]) -> AnswerError:
 
 def as_uuid(value: str | UUID) -> UUID:
     return value if isinstance(value, UUID) else UUID(str(value))
+
+
+class FormProblems(ValueError):
+    """Several fields that cannot be saved: `problems` maps each field to what is allowed."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{p}: {m}" for p, m in problems.items()))
+        self.problems = problems

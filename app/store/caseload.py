@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import unicodedata
 from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel
+from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 
 from app.store.models import Amendment, Baby, Family, VisitRecord, VisitStatus
 
 PREFIX_END = "\U0010ffff"
+VIEWS = ("urgent", "high", "incomplete", "overdue", "drafts", "name")  # "name": A to Z
+CANDIDATES = 5000  # a search narrowed by a filter looks at most at this many name matches
+
+
+def search_key(value: str) -> str:
+    """What names are indexed and searched by: letters and digits only, lower case, no accents.
+
+    "O'Brien" and "OBrien" -> "obrien"; "Smith-Jones" -> "smithjones"; "Zoë" -> "zoe".
+    """
+    plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode() or value
+    return "".join(c for c in plain.casefold() if c.isalnum())
 
 
 class BabySummary(BaseModel):
@@ -65,7 +78,7 @@ def _matching(session: Session, query: str, limit: int) -> list[UUID]:
     Each criterion is one range scan of a covering index, already in caseload order (LIMITed);
     the four short lists are merged here. This stays fast whatever the prefix matches.
     """
-    word = query.strip().lower()
+    word = search_key(query)
     code = "".join(query.upper().split())
     order = (col(Family.surname_key), col(Family.name_key), col(Family.id))
     keys = (Family.surname_key, Family.name_key, Family.id)
@@ -96,10 +109,70 @@ def _matching(session: Session, query: str, limit: int) -> list[UUID]:
     return found
 
 
-def search_caseload(*, session: Session, query: str = "", limit: int = 50) -> list[CaseloadRow]:
-    """Families whose surname, household name, baby's name or postcode starts with `query`."""
+_URGENT_SQL = """
+WITH latest AS (
+    SELECT v.family_id, v.id AS visit_id, v.risk_level, v.follow_up_date,
+           MAX(v.visit_date || '|' || COALESCE(v.signed_at, '')) AS newest
+    FROM visit v WHERE v.status = 'signed' {visit_where}
+    GROUP BY v.family_id
+), drafts AS (SELECT DISTINCT family_id FROM visit WHERE status = 'draft' {visit_where}),
+shown AS (
+    SELECT f.id, f.surname_key, f.name_key, l.follow_up_date AS due,
+           COALESCE((SELECT a.risk_level FROM amendment a WHERE a.visit_id = l.visit_id
+                     ORDER BY a.created DESC, a.id DESC LIMIT 1), l.risk_level) AS risk,
+           d.family_id IS NOT NULL AS has_draft
+    FROM family f
+    LEFT JOIN latest l ON l.family_id = f.id
+    LEFT JOIN drafts d ON d.family_id = f.id
+    {family_where}
+)
+SELECT id FROM shown WHERE {show_where}
+ORDER BY CASE WHEN due < :today THEN 0 WHEN risk = 'high' THEN 1 WHEN risk = 'incomplete' THEN 2
+              WHEN has_draft THEN 3 WHEN due IS NOT NULL THEN 4 ELSE 5 END,
+         due IS NULL, due, surname_key, name_key, id
+LIMIT :limit
+"""
+_SHOW_WHERE = {
+    "urgent": "1",
+    "high": "risk = 'high'",
+    "incomplete": "risk = 'incomplete'",
+    "overdue": "due < :today",
+    "drafts": "has_draft",
+}
+
+
+def _urgent(session: Session, show: str, ids: list[UUID] | None, limit: int, today: dt.date) -> list[UUID]:
+    """Family ids, most urgent first: overdue (longest first), high risk, incomplete, drafts, due soonest."""
+    params: dict[str, Any] = {"today": today.isoformat(), "limit": limit}
+    visit_where = family_where = ""
+    if ids is not None:
+        if not ids:
+            return []
+        names = [f"f{i}" for i in range(len(ids))]
+        params.update({n: i.hex for n, i in zip(names, ids, strict=True)})
+        within = ", ".join(f":{n}" for n in names)
+        visit_where, family_where = f"AND family_id IN ({within})", f"WHERE f.id IN ({within})"
+    sql = _URGENT_SQL.format(visit_where=visit_where, family_where=family_where, show_where=_SHOW_WHERE[show])
+    return [UUID(hex=str(r[0])) for r in session.connection().execute(text(sql), params)]
+
+
+def search_caseload(
+    *, session: Session, query: str = "", limit: int = 50, show: str = "name", today: dt.date | None = None
+) -> list[CaseloadRow]:
+    """Families whose surname, household name, baby's name or postcode starts with `query`.
+
+    `show`: "name" (A to Z), "urgent" (most urgent first), or only "high", "incomplete",
+    "overdue" or "drafts" (each most urgent first).
+    """
+    if show not in VIEWS:
+        raise ValueError(f"show: must be one of: {', '.join(VIEWS)}")
     columns = (Family.id, Family.name, Family.surname, Family.postcode)
-    if query.strip():
+    if show != "name":
+        candidates = _matching(session, query, CANDIDATES) if query.strip() else None
+        wanted = _urgent(session, show, candidates, limit, today or dt.date.today())
+        found = {r[0]: r for r in session.exec(select(*columns).where(col(Family.id).in_(wanted))).all()}
+        families = [found[i] for i in wanted if i in found]
+    elif query.strip():
         wanted = _matching(session, query, limit)
         found = {r[0]: r for r in session.exec(select(*columns).where(col(Family.id).in_(wanted))).all()}
         families = [found[i] for i in wanted if i in found]

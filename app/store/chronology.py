@@ -71,6 +71,11 @@ class ChronologyEntry(BaseModel):
     factor_titles: list[str] = []
     summary: str
     text: str = ""
+    visit_type: str | None = None
+    follow_up_date: dt.date | None = None
+    paper: str | None = None
+    changes: dict[str, Any] | None = None
+    amended_visit_date: dt.date | None = None
     incomplete: list[str] = []  # core questions not asked (visits)
     incomplete_reason: str | None = None  # why, as given when the visit was signed
 
@@ -153,6 +158,8 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 + (f"\nSigned incomplete: {v.incomplete_reason}" if v.incomplete_reason else ""),
                 incomplete=missing,
                 incomplete_reason=v.incomplete_reason,
+                visit_type=v.visit_type,
+                follow_up_date=v.follow_up_date,
             )
         )
     for a in session.exec(select(Amendment).where(Amendment.family_id == family_id)):
@@ -176,6 +183,8 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 summary=f"Amendment to visit of {v.visit_date.isoformat() if v else '?'}: {changed}"
                 f" (now {a.risk_level} risk{', ESCALATE' if a.escalate else ''})",
                 text=f"Reason: {a.reason}",
+                changes=a.changes,
+                amended_visit_date=v.visit_date if v else None,
             )
         )
     for lf in session.exec(select(LeafletRecord).where(LeafletRecord.family_id == family_id)):
@@ -192,6 +201,7 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 baby_name=baby_names.get(v.baby_id) if v else None,
                 practitioner_name=lf.created_by_name,
                 summary=f"Family advice leaflet given ({lf.paper}, {lf.leaflet_hash[:19]})",
+                paper=lf.paper,
             )
         )
     for n in session.exec(select(CaseNote).where(CaseNote.family_id == family_id)):

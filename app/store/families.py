@@ -12,6 +12,7 @@ from sqlmodel import Field, Session, col, func, or_, select
 
 from app.domain.values import RANGES
 from app.store.audit import audit
+from app.store.caseload import search_key
 from app.store.engine import writes
 from app.store.errors import NotFound, RecordError
 from app.store.ids import to_jsonable, utcnow
@@ -103,9 +104,9 @@ def _validated_family(data: FamilyCreate | dict[str, Any]) -> FamilyCreate:
 def _apply_family(row: Family, model: FamilyCreate) -> None:
     row.name, row.surname = model.name, model.surname
     row.address, row.postcode = model.address, model.postcode
-    row.carers = [c.model_dump() for c in model.carers]
+    row.carers = [c.model_dump(exclude=set() if c.nhs_number else {"nhs_number"}) for c in model.carers]
     row.other_adults = [a.model_dump() for a in model.other_adults]
-    row.name_key, row.surname_key = model.name.lower(), model.surname.lower()
+    row.name_key, row.surname_key = search_key(model.name), search_key(model.surname)
     row.postcode_key = postcode_key(model.postcode)
 
 
@@ -204,7 +205,7 @@ def _validated_baby(data: BabyCreate | dict[str, Any]) -> BabyCreate:
 def _apply_baby(row: Baby, model: BabyCreate) -> None:
     for field in BABY_FIELDS:
         setattr(row, field, getattr(model, field))
-    row.name_key = model.name.lower()
+    row.name_key = search_key(model.name)
 
 
 @writes
@@ -283,10 +284,14 @@ def find_families(*, session: Session, name_or_id: str) -> list[FamilyPublic]:
     try:
         family_id = UUID(text)
     except ValueError:
-        key = text.lower()
+        key = search_key(text)
         rows = session.exec(
             select(Family)
-            .where(or_(Family.name_key == key, Family.surname_key == key, func.lower(Family.name) == key))
+            .where(
+                or_(
+                    Family.name_key == key, Family.surname_key == key, func.lower(Family.name) == text.lower()
+                )
+            )
             .order_by(col(Family.name_key))
         ).all()
     else:

@@ -14,10 +14,11 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer
 from sqlmodel import Field, SQLModel
 
+from app.domain.identifiers import nhs_number_problem
 from app.store.ids import new_id, utcnow
 
 NAME_MAX = 200
@@ -75,6 +76,14 @@ class Carer(BaseModel):
     name: str
     relationship: str
     phone: str | None = None
+    nhs_number: str | None = None  # '943 476 5919' (check digit validated); left out when not given
+
+    @field_validator("nhs_number")
+    @classmethod
+    def _nhs_number(cls, value: str | None) -> str | None:
+        if value and (problem := nhs_number_problem(value)):
+            raise ValueError(problem)
+        return value
 
 
 class OtherAdult(BaseModel):
@@ -198,6 +207,18 @@ class VisitRecord(VisitBase, table=True):
     __table_args__ = (
         Index("ix_visit_family_date", "family_id", "visit_date"),
         Index("ix_visit_status_family", "status", "family_id"),
+        # Covering index for the caseload's "most urgent first": the latest signed visit of every
+        # family without reading the visits' (large) answers.
+        Index(
+            "ix_visit_caseload",
+            "status",
+            "family_id",
+            "visit_date",
+            "signed_at",
+            "risk_level",
+            "follow_up_date",
+            "id",
+        ),
     )
 
     id: UUID = Field(default_factory=new_id, primary_key=True)

@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from app.domain.errors import parse_visit
 from app.domain.visit import Visit
 from app.store.audit import audit
+from app.store.caseload import search_key
 from app.store.engine import writes
 from app.store.errors import RecordError
 from app.store.families import add_baby, create_family, find_families
@@ -47,7 +48,9 @@ def _family_id(session: Session, family_name: str | None, visit: Visit) -> UUID:
 
 def _baby_id(session: Session, family_id: UUID, visit: Visit) -> UUID:
     name = (visit.baby.name or "").strip() or "Baby"
-    for baby in session.exec(select(Baby).where(Baby.family_id == family_id, Baby.name_key == name.lower())):
+    for baby in session.exec(
+        select(Baby).where(Baby.family_id == family_id, Baby.name_key == search_key(name))
+    ):
         if visit.baby.date_of_birth in (None, baby.date_of_birth):
             return baby.id
     kg = visit.baby.weight_kg

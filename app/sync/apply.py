@@ -20,6 +20,7 @@ from app.domain.amendments import apply_amendments
 from app.domain.problems import Problem
 from app.protocol import REGISTRY, Accepted, Derived, Refused, VisitState, check_record, keep_local_edits
 from app.protocol.canonical import canonical_json
+from app.store.caseload import search_key
 from app.store.families import postcode_key
 from app.store.models import Amendment, OpState, OutboxOp, SyncQuarantine, VisitRecord
 from app.store.payloads import ENTITY_TYPES
@@ -49,12 +50,12 @@ def _keys(entity: str, data: dict[str, Any]) -> dict[str, Any]:
     if entity == "family":
         return {
             **data,
-            "name_key": str(data.get("name") or "").lower(),
-            "surname_key": str(data.get("surname") or "").lower(),
+            "name_key": search_key(str(data.get("name") or "")),
+            "surname_key": search_key(str(data.get("surname") or "")),
             "postcode_key": postcode_key(str(data.get("postcode") or "")),
         }
     if entity == "baby":
-        return {**data, "name_key": str(data.get("name") or "").lower()}
+        return {**data, "name_key": search_key(str(data.get("name") or ""))}
     return data
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import flet as ft
 
@@ -13,6 +14,7 @@ from app.ui.pdf_links import LINKS
 from app.ui.theme import BRAND
 
 log = logging.getLogger("safesleep.ui")
+IDLE_CHECK_S = 1.0
 
 # Blocks every fetch that is not this server (the web bundle tries a CDN for rive_native.js).
 CSP = (
@@ -24,20 +26,44 @@ CSP = (
 
 
 def make_main(*, home: Path, demo: bool) -> Any:
-    """The Flet entry point for one browser session."""
+    """The Flet entry point for one browser session (a reload re-attaches to the same session)."""
 
     def main(page: ft.Page) -> None:
         page.title = "Safer Sleep Visits"
-        page.theme = ft.Theme(
-            color_scheme_seed=BRAND, visual_density=ft.VisualDensity.STANDARD
-        )  # 48 px targets
+        page.theme = ft.Theme(color_scheme_seed=BRAND, visual_density=ft.VisualDensity.STANDARD)  # 48 px
         page.theme_mode = ft.ThemeMode.LIGHT
         session_id = secrets.token_hex(16)
-        page.on_close = lambda e: LINKS.forget_session(session_id)
-        page.on_error = lambda e: log.error("app error: %s", e.data)
         from app.ui.root import App  # the screens load with the first session, not at start
+        from app.ui.state.app_state import LOCKED_DISCONNECTED
+        from app.ui.state.session import SessionState
 
-        page.render_views(App, home, demo, session_id)
+        state = SessionState.start(home=home, demo=demo)
+        app = state.app
+
+        async def lock_when_idle() -> None:
+            while True:
+                await asyncio.sleep(IDLE_CHECK_S)
+                app.lock_if_idle()
+
+        idle = page.run_task(lock_when_idle)
+
+        def closed(e: Any) -> None:
+            idle.cancel()
+            LINKS.forget_session(session_id)
+            app.lock()
+
+        def disconnected(e: Any) -> None:  # a reload, a closed tab or a dropped connection
+            app.lock(LOCKED_DISCONNECTED)
+
+        def connected(e: Any) -> None:  # updates made while disconnected never reached the client
+            cast(ft.Observable, app).notify()  # type: ignore[no-untyped-call]  # flet leaves it untyped
+
+        page.on_disconnect = disconnected
+        page.on_connect = connected
+        page.on_keyboard_event = lambda e: app.touch()
+        page.on_close = closed
+        page.on_error = lambda e: log.error("app error: %s", e.data)
+        page.render_views(App, state, session_id)
 
     return main
 

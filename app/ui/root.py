@@ -1,25 +1,27 @@
-"""The app's root component: per-session state, contexts and the routes of every screen."""
+"""The app's root component: the session's state in typed contexts, and the routes of every screen."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import flet as ft
 
-from app.ui.context import AppCtx, CaseloadCtx, PdfCtx, VisitCtx
+from app.ui.context import AppCtx, CaseloadCtx, FamilyCtx, PdfCtx, SyncCtx, VisitCtx
 from app.ui.pdf_links import LINKS
-from app.ui.state import AppState, CaseloadState, VisitState
+from app.ui.state.session import SessionState
 from app.ui.views.caseload import CaseloadView
 from app.ui.views.family import FamilyView
 from app.ui.views.leaflet import LeafletView
 from app.ui.views.new_family import NewFamilyView
+from app.ui.views.person import PersonView
 from app.ui.views.review import ReviewView
 from app.ui.views.settings import SettingsView
 from app.ui.views.sign import SignView
-from app.ui.views.unlock import UnlockView
+from app.ui.views.unlock_view import UnlockView
 from app.ui.views.visit_step import VisitStepView
 
+# Each screen is one level deeper than the screen it is opened from, so the AppBar back arrow
+# returns there; every screen's View has route=ft.use_view_path() (two views never share a route).
 ROUTES = [
     ft.Route(
         path="/",
@@ -31,6 +33,7 @@ ROUTES = [
                 path="family/:fid",
                 component=FamilyView,
                 children=[
+                    ft.Route(path="person/:kind/:index", component=PersonView),
                     ft.Route(path="visit/:vid/step/:step", component=VisitStepView),
                     ft.Route(
                         path="visit/:vid/review",
@@ -48,22 +51,28 @@ ROUTES = [
 
 
 @ft.component
-def App(home: Path, demo: bool, session_id: str) -> Any:
-    app, _ = ft.use_state(lambda: AppState(home=home, demo=demo))
-    caseload, _ = ft.use_state(CaseloadState)
-    visit, _ = ft.use_state(VisitState)
+def App(state: SessionState, session_id: str) -> Any:
+    app, _ = ft.use_state(state.app)  # subscribes the root to the lock state
 
     def link_for(pdf: bytes, name: str) -> str:
         return f"/leaflets/{LINKS.add(pdf, session=session_id, name=name)}.pdf"
 
     if app.phase != "open":
         return AppCtx(app, lambda: [UnlockView()])
-    caseload._store = app.store
 
     def routed() -> Any:
         return CaseloadCtx(
-            caseload,
-            lambda: VisitCtx(visit, lambda: PdfCtx(link_for, lambda: ft.Router(ROUTES, manage_views=True))),
+            state.caseload,
+            lambda: FamilyCtx(
+                state.family,
+                lambda: SyncCtx(
+                    state.sync,
+                    lambda: VisitCtx(
+                        state.visit,
+                        lambda: PdfCtx(link_for, lambda: ft.Router(ROUTES, manage_views=True)),
+                    ),
+                ),
+            ),
         )
 
     return AppCtx(app, routed)

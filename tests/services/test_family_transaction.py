@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -12,7 +13,7 @@ import app.store as st
 from app.services.families import create_family
 from app.services.problems import AnswerError
 
-DETAILS = {"name": "Cole family", "surname": "Cole", "postcode": "SO14 7DU", "address": ""}
+DETAILS: dict[str, Any] = {"name": "Cole family", "surname": "Cole", "postcode": "SO14 7DU", "address": ""}
 
 
 @pytest.fixture

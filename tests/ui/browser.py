@@ -131,21 +131,26 @@ def next_frames(page: Any, frames: int = 2) -> None:
     )
 
 
-def shot(page: Any, name: str, size: str) -> None:
-    """Save a screenshot under test-artifacts/screenshots/<size>-<name>.png once the screen is still.
+def still_screenshot(page: Any, path: Path, *, full_page: bool = False) -> None:
+    """Save a screenshot at `path` once the screen is still: two frames apart look the same.
 
     The accessibility DOM (what the tests wait for) appears before Flutter's paint and its page
-    transitions finish, so the picture is taken when two frames apart look the same.
+    transitions finish, so waiting for the DOM alone can catch a half-drawn screen.
     """
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    picture = page.screenshot()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture = page.screenshot(full_page=full_page)
     for _ in range(STABLE_SHOT_TRIES):
         next_frames(page)
-        again = page.screenshot()
+        again = page.screenshot(full_page=full_page)
         if again == picture:
             break
         picture = again
-    (SCREENSHOTS / f"{size}-{name}.png").write_bytes(picture)
+    path.write_bytes(picture)
+
+
+def shot(page: Any, name: str, size: str) -> None:
+    """Save a still screenshot under test-artifacts/screenshots/<size>-<name>.png."""
+    still_screenshot(page, SCREENSHOTS / f"{size}-{name}.png")
 
 
 def question(page: Any, path: str) -> Any:

@@ -2,6 +2,8 @@
 
 from app.ui.state.app_state import AppState
 from app.ui.state.caseload import CaseloadState
+from app.ui.state.family import FamilyState
+from app.ui.state.sync import StoreSource, SyncState
 from app.ui.state.visit import VisitState
 
-__all__ = ["AppState", "CaseloadState", "VisitState"]
+__all__ = ["AppState", "CaseloadState", "FamilyState", "StoreSource", "SyncState", "VisitState"]

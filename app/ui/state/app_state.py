@@ -1,18 +1,29 @@
-"""The app's session state: set-up, unlock and the practitioner's settings."""
+"""The app's session state: set-up, unlock and lock (idle, reload, button), and the settings."""
 
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import flet as ft
 
-from app.services import session, settings, sync
-from app.ui.presenters import sync_words
+from app.services import session, settings
+from app.services.problems import AnswerError
+from app.store import Store
 
 MIN_PASSPHRASE = 8
+LOCKED_IDLE = "Locked after {n} minutes without use."
+LOCKED_DISCONNECTED = "Locked because the page was reloaded or the connection dropped."
+LOCKED_BY_YOU = "Locked."
+Clock = Callable[[], float]
+
+
+def wait_words(seconds: float) -> str:
+    s = max(1, round(seconds))
+    return f"{s} second{'s' * (s != 1)}" if s < 90 else f"{round(s / 60)} minutes"
 
 
 @ft.observable
@@ -26,23 +37,28 @@ class AppState:
     practitioner: str = ""
     team: str = ""
     server_address: str = ""
+    team_phone: str = ""
+    idle_lock_minutes: int = settings.IDLE_LOCK_DEFAULT
+    lock_reason: str = ""
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""
     busy: str = ""
-    sync_progress: float | None = None
-    sync_message: str = ""
-    syncing: bool = False
-    _store: Any = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
+    _clock: Clock = field(default=time.monotonic, repr=False)
+    _last_activity: float = field(default=0.0, repr=False)  # private: touching never re-renders
+    _on_lock: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self.phase = "locked" if session.store_exists(home=self.home) else "setup"
+        self._last_activity = self._clock()
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         if self._store is None:
             raise RuntimeError("the store is locked: unlock it first")
         return self._store
 
+    # ------------------------------------------------------------------ first launch
     def check_set_up(self, *, practitioner: str, team: str, passphrase: str, repeat: str) -> bool:
         """First launch: check the four fields (errors shown next to each)."""
         errors: dict[str, str] = {}
@@ -90,39 +106,74 @@ class AppState:
             demo=self.demo,
         )
 
-    def _opened(self) -> None:
-        self._load_settings()
-        self.phase = "open"
-
+    # ------------------------------------------------------------------ unlock and lock
     def unlock(self, passphrase: str) -> bool:
-        """Later launches: open the store, or say the passphrase is wrong next to the field."""
+        """Open the store, or say next to the field why not (and how long to wait)."""
         if not passphrase:
             self.errors = {"passphrase": "Passphrase: enter your passphrase"}
             return False
         try:
             self._store = session.unlock(home=self.home, passphrase=passphrase)
-        except session.WrongPassphrase:
-            self.errors = {"passphrase": "Wrong passphrase: the store could not be unlocked"}
+        except session.TooSoon as exc:
+            self.errors = {
+                "passphrase": f"Too many wrong passphrases: wait {wait_words(exc.wait_s)} and try again"
+            }
+            return False
+        except session.WrongPassphrase as exc:
+            wait = f" Wait {wait_words(exc.wait_s)} before the next try." if exc.wait_s else ""
+            self.errors = {"passphrase": f"Wrong passphrase: the store could not be unlocked.{wait}"}
             return False
         self.errors = {}
         self._opened()
         return True
 
-    def lock(self) -> None:
-        if self._store is not None:
-            session.close(store=self._store)
-        self._store = None
+    def _opened(self) -> None:
+        self._load_settings()
+        self.lock_reason, self.message = "", ""
+        self.touch()
+        self.phase = "open"
+
+    def on_lock(self, listener: Callable[[], None]) -> None:
+        """Call `listener` whenever the store locks (screens' state forgets what it held)."""
+        self._on_lock.append(listener)
+
+    def lock(self, reason: str = LOCKED_BY_YOU) -> None:
+        """Close the store: the passphrase is needed again. Nothing entered is lost (it is saved)."""
+        if self._store is None:
+            return
+        store, self._store = self._store, None
+        session.close(store=store)
+        for listener in self._on_lock:
+            listener()
+        self.errors, self.message = {}, ""
+        self.lock_reason = reason
         self.phase = "locked"
 
+    def touch(self) -> None:
+        """The practitioner did something: the idle clock starts again."""
+        self._last_activity = self._clock()
+
+    def idle_seconds(self) -> float:
+        return self._clock() - self._last_activity
+
+    def lock_if_idle(self) -> bool:
+        """Lock when unused for the configured minutes (called every second by the app)."""
+        if self._store is not None and self.idle_seconds() >= self.idle_lock_minutes * 60:
+            self.lock(LOCKED_IDLE.format(n=self.idle_lock_minutes))
+            return True
+        return False
+
+    # ------------------------------------------------------------------ settings
     def _load_settings(self) -> None:
         s = settings.get_settings(store=self.store)
         self.practitioner, self.team, self.server_address = (s.practitioner, s.team, s.server_address)
+        self.team_phone, self.idle_lock_minutes = s.team_phone, s.idle_lock_minutes
 
     def save_server_address(self, address: str) -> bool:
-        """Settings: the base server address used by sync (empty: not set)."""
+        """Settings: the team server address used by sync (empty: not set)."""
         address = address.strip().rstrip("/")
         if address and not address.startswith(("http://", "https://")):
-            self.errors = {"server_address": "Base server address: must start with http:// or https://"}
+            self.errors = {"server_address": "Team server address: must start with http:// or https://"}
             return False
         settings.save_server_address(store=self.store, address=address)
         self.errors = {}
@@ -130,20 +181,20 @@ class AppState:
         self.message = "Server address saved"
         return True
 
-    def sync(self) -> None:
-        """Sync with the base server, showing progress (when this build has the sync client)."""
-        if not self.server_address:
-            self.errors = {"server_address": "Base server address: enter it before syncing"}
-            return
-        self.errors = {}
-        self.sync_progress, self.sync_message = None, "Syncing..."
-        self.syncing = True
-
-        def progress(fraction: float | None) -> None:
-            self.sync_progress = fraction
-
+    def save_preferences(self, *, team_phone: str, idle_lock_minutes: str) -> bool:
+        """Settings: the team phone (printed on leaflets) and the idle-lock minutes."""
+        errors: dict[str, str] = {}
         try:
-            self.sync_message = sync_words(sync.sync_now(store=self.store, on_progress=progress))
-        except sync.SyncFailed as exc:
-            self.sync_message = f"Sync failed: {exc}"
-        self.sync_progress, self.syncing = None, False
+            phone = settings.save_team_phone(store=self.store, phone=team_phone) or ""
+        except AnswerError as exc:
+            errors["team_phone"] = f"Team phone: {exc.message}"
+            phone = self.team_phone
+        try:
+            minutes = settings.save_idle_lock_minutes(store=self.store, minutes=idle_lock_minutes)
+        except AnswerError as exc:
+            errors["idle_lock_minutes"] = f"Lock after: {exc.message}"
+            minutes = self.idle_lock_minutes
+        self.team_phone, self.idle_lock_minutes = phone, minutes
+        self.errors = errors
+        self.message = "" if errors else "Settings saved"
+        return not errors

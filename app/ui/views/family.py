@@ -1,58 +1,37 @@
-"""Family: household, babies, adults known to the home, drafts and the chronology."""
+"""Family: household, babies, carers and other adults, drafts and the chronology."""
 
 from __future__ import annotations
 
 import flet as ft
 
-from app.services import families, visits
-from app.ui.context import AppCtx, VisitCtx
-from app.ui.presenters import age_words, day, gestation_words, person_words, weight_words
-from app.ui.state import AppState, VisitState
+from app.services import visits
+from app.ui.context import use_app, use_family, use_visit
+from app.ui.presenters import age_words, day, gestation_words, weight_words
+from app.ui.views.app_bar import app_bar
+from app.ui.views.chronology import chronology
 from app.ui.views.open_visit import visit_start
-from app.ui.views.widgets import heading, nav_button, page_body, risk_badge
-
-
-def _chronology(lines: tuple[families.ChronologyLine, ...], fid: str) -> list[ft.Control]:
-    page = ft.context.page
-    if not lines:
-        return [ft.Text("Nothing recorded yet.", size=15)]
-    out: list[ft.Control] = []
-    for c in reversed(lines):  # newest first on screen
-        row: list[ft.Control] = [
-            ft.Text(day(c.date), size=14, weight=ft.FontWeight.BOLD, width=100),
-            ft.Text(c.kind.capitalize(), size=14, width=90),
-        ]
-        if c.risk_level:
-            row.append(risk_badge(c.risk_level))
-        body = ft.Column(
-            [ft.Row(row, wrap=True), ft.Text(c.summary, size=15)]
-            + ([ft.Text(c.text, size=14, italic=True)] if c.text else []),
-            spacing=4,
-        )
-        if c.kind == "visit" and c.visit_id:
-            vid = c.visit_id
-            out.append(
-                ft.Container(
-                    content=body,
-                    padding=10,
-                    border_radius=8,
-                    border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
-                    on_click=lambda e, vid=vid: page.navigate(f"/family/{fid}/visit/{vid}/review"),
-                    tooltip="Open this visit",
-                )
-            )
-        else:
-            out.append(ft.Container(content=body, padding=10))
-    return out
+from app.ui.views.people_section import people_section
+from app.ui.views.widgets import heading, nav_button, page_body
 
 
 @ft.component
 def FamilyView() -> ft.View:
-    app: AppState = ft.use_context(AppCtx)
-    visit: VisitState = ft.use_context(VisitCtx)
+    app = use_app()
+    family = use_family()
+    visit = use_visit()
     page = ft.context.page
     fid = ft.use_route_params().get("fid", "")
-    card = families.family(store=app.store, family_id=fid)
+    here = ft.use_view_path()
+    on_top = ft.use_route_location() == here
+    # Read in an effect, never in the render: on opening, and on coming back from a visit or a person.
+    ft.use_effect(lambda: family.open(fid) if on_top else None, dependencies=[fid, on_top])
+    card = family.card if family.family_id == fid else None
+    if card is None:
+        return ft.View(
+            route=here,
+            appbar=app_bar("Family"),
+            controls=[page_body(ft.ProgressRing(semantics_label="Loading the family"))],
+        )
 
     def start(baby_id: str) -> None:
         vid = visits.start_visit(store=app.store, family_id=fid, baby_id=baby_id)
@@ -106,30 +85,34 @@ def FamilyView() -> ft.View:
     ]
     drafts = [
         nav_button(
-            f"Continue: Draft started {day(d.started)}", lambda e, v=d.visit_id: resume(v), icon=ft.Icons.EDIT
+            f"Continue: draft for {d.baby_name} started {day(d.started)}",
+            lambda e, v=d.visit_id: resume(v),
+            icon=ft.Icons.EDIT,
         )
         for d in card.drafts
     ]
-    people = [ft.Text(person_words(p), size=15) for p in card.carers] or [ft.Text("None recorded", size=15)]
-    adults = [ft.Text(person_words(p), size=15) for p in card.other_adults] or [
-        ft.Text("None recorded", size=15)
-    ]
     return ft.View(
-        route=ft.use_view_path() or page.route,
-        appbar=ft.AppBar(title=ft.Text(card.name)),
+        route=here,
+        appbar=app_bar(card.name),
         scroll=ft.ScrollMode.AUTO,
         controls=[
             page_body(
-                ft.Text(", ".join(x for x in (card.address, card.postcode) if x), size=16),
+                ft.Text(
+                    ", ".join(x for x in (card.address, card.postcode) if x) or "No address recorded", size=16
+                ),
                 *drafts,
                 heading("Babies"),
                 *babies,
-                heading("Parents and carers"),
-                *people,
-                heading("Other adults in or visiting the home"),
-                *adults,
+                *people_section("Parents and carers", card.carers, fid, kind="carer", add="Add a carer"),
+                *people_section(
+                    "Other adults in or visiting the home",
+                    card.other_adults,
+                    fid,
+                    kind="adult",
+                    add="Add another adult",
+                ),
                 heading("Chronology"),
-                *_chronology(card.chronology, fid),
+                *chronology(card.chronology, fid),
             )
         ],
     )

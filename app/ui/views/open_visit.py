@@ -9,6 +9,7 @@ import flet as ft
 
 from app.ui.context import AppCtx, VisitCtx
 from app.ui.state import AppState, VisitState
+from app.ui.views.app_bar import lock_action
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def visit_appbar(ov: OpenVisit, title: str, *, actions: list[ft.Control] | None 
         leading=back_button(ov),
         automatically_imply_leading=False,
         title=ft.Text(title, overflow=ft.TextOverflow.ELLIPSIS),
-        actions=actions or None,
+        actions=[*(actions or []), lock_action(ov.app)],
     )
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 
 import flet as ft
 
+from app.server.portal.chronology import Entry
 from app.server.portal.figures import Figures
+from app.server.portal.queue import NotFound
 from app.server.portal.web.state import AuthState, parse_uk_date
 
 
@@ -44,3 +47,31 @@ class FiguresState:
         got = self.auth.call(lambda t: self.auth.portal.figures(t, a, b))
         if got is not None:
             self.figures = got
+
+
+@ft.observable
+@dataclass
+class ChronologyState:
+    """One family's chronology at base (each opening is audited by the service)."""
+
+    auth: AuthState
+    family: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    missing: str = ""
+
+    def open(self, family_id: str) -> None:
+        try:
+            got = self.auth.call(lambda t: self.auth.portal.chronology(t, uuid.UUID(family_id)))
+        except (ValueError, NotFound):
+            self.family, self.entries, self.missing = "", [], "Not found: no such family in your team."
+            return
+        if got is not None:
+            (self.family, self.entries), self.missing = got, ""
+
+
+@dataclass
+class PortalMore:
+    """The state of the screens beyond the queue."""
+
+    figures: FiguresState
+    chronology: ChronologyState

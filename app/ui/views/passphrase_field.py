@@ -1,0 +1,50 @@
+"""A passphrase box with a named "Show passphrase" / "Hide passphrase" button under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import flet as ft
+
+
+@ft.component
+def PassphraseField(
+    label: str,
+    value: str,
+    on_change: Callable[[ft.Event[ft.TextField]], None],
+    *,
+    error: str | None = None,
+    helper: str | None = None,
+    autofocus: bool = False,
+    on_submit: Any = None,
+) -> ft.Control:
+    shown, set_shown = ft.use_state(False)
+    words = f"Hide {label.lower()}" if shown else f"Show {label.lower()}"
+    return ft.Column(
+        [
+            ft.TextField(
+                label=label,
+                value=value,
+                password=not shown,
+                error=error,
+                helper=helper,
+                autofocus=autofocus,
+                text_size=16,
+                on_change=on_change,
+                on_submit=on_submit,
+            ),
+            ft.Row(
+                [
+                    ft.TextButton(
+                        content=ft.Text(words, size=16),
+                        icon=ft.Icons.VISIBILITY_OFF if shown else ft.Icons.VISIBILITY,
+                        on_click=lambda e: set_shown(not shown),
+                        style=ft.ButtonStyle(padding=ft.Padding.symmetric(vertical=14, horizontal=10)),
+                    )
+                ]
+            ),
+        ],
+        spacing=2,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+    )

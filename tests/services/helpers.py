@@ -1,0 +1,3 @@
+"""Shared values for the service tests."""
+
+PASSPHRASE = "correct horse battery"
