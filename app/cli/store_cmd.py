@@ -62,18 +62,26 @@ def demo(
 
 
 def import_cmd(
-    file: Annotated[str, typer.Argument(help="Visit file (safesleep.visit/1 JSON), or - for stdin.")],
+    file: Annotated[str, typer.Argument(help="Visit file (safesleep.visit/2 or /1 JSON), or - for stdin.")],
     family: Annotated[
         str | None, typer.Option("--family", help="Family name or id (created when no family has that name).")
     ] = None,
     sign: Annotated[bool, typer.Option("--sign", help="Sign the visit (immutable).")] = False,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason", help="With --sign: why core questions were not asked (needed if any were not)."
+        ),
+    ] = None,
 ) -> None:
     """Store a visit file as a draft (or signed); prints the new visit id."""
     visit = load_visit_file(file)
     from app.store import import_visit
 
     with _store() as store, store.unit_of_work() as uow:
-        detail = import_visit(session=uow.session, document=visit, family_name=family, sign=sign)
+        detail = import_visit(
+            session=uow.session, document=visit, family_name=family, sign=sign, incomplete_reason=reason
+        )
         uow.commit()
     typer.echo(str(detail.id))
 
@@ -90,7 +98,7 @@ def _visit_id(text: str) -> Any:
 def export_cmd(
     visit_id: Annotated[str, typer.Argument(metavar="ID", help="Visit id.")],
 ) -> None:
-    """Print a visit as safesleep.visit/1 JSON (amendments applied)."""
+    """Print a visit as safesleep.visit/2 JSON (amendments applied)."""
     from app.store import NotFound, export_visit
 
     uid = _visit_id(visit_id)

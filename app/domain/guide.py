@@ -114,6 +114,14 @@ ANSWERED_BY: dict[str, tuple[str, ...]] = {
 }
 
 
+def answer_paths(path: str) -> tuple[str, ...]:
+    """Every stored path that answers the same question as `path` (both weight units together)."""
+    for paths in ANSWERED_BY.values():
+        if path in paths:
+            return paths
+    return (path,)
+
+
 def answer_at(visit: Visit, path: str) -> object:
     """The recorded answer at a dotted `section.field` path of a Visit (None: not recorded)."""
     section, _, field = path.partition(".")

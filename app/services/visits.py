@@ -421,7 +421,9 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
         wrong = sign_problems(current_assessment(session=s, visit_id=vid), incomplete_reason)
         if wrong:
             raise AnswerError("sign.reason", wrong[0].message)
-        detail = sign_visit(session=s, visit_id=vid, signed_by=store.practitioner.id)
+        detail = sign_visit(
+            session=s, visit_id=vid, signed_by=store.practitioner.id, incomplete_reason=incomplete_reason
+        )
         incomplete_reason = recorded_reason(assess(detail.visit), incomplete_reason)
         if incomplete_reason:
             audit(

@@ -6,7 +6,7 @@ Public API (see API.md): import from here, e.g. `from app.store import open_stor
 from app.domain.errors import VisitError
 from app.store.audit import audit, list_audit
 from app.store.caseload import BabySummary, CaseloadRow, search_caseload
-from app.store.chronology import ChronologyEntry, family_chronology
+from app.store.chronology import ChronologyEntry, ChronologyPattern, family_chronology, family_patterns
 from app.store.demo import load_demo
 from app.store.engine import begin_write, in_write_transaction
 from app.store.errors import (
@@ -51,6 +51,7 @@ from app.store.outbox import (
     pending_ops,
     set_sync_value,
 )
+from app.store.pending import PendingInputPublic, clear_pending_input, list_pending_input, set_pending_input
 from app.store.people import add_practitioner, current_practitioner
 from app.store.signing import amend_visit, record_leaflet, sign_visit
 from app.store.store import Store, UnitOfWork, create_store, open_from_settings, open_store, store_exists
@@ -78,6 +79,7 @@ __all__ = [
     "Carer",
     "CaseloadRow",
     "ChronologyEntry",
+    "ChronologyPattern",
     "FamilyCreate",
     "FamilyDetail",
     "FamilyPublic",
@@ -88,6 +90,7 @@ __all__ = [
     "OpResult",
     "OtherAdult",
     "OutboxOp",
+    "PendingInputPublic",
     "PractitionerPublic",
     "RecordError",
     "Store",
@@ -109,6 +112,7 @@ __all__ = [
     "amend_visit",
     "audit",
     "begin_write",
+    "clear_pending_input",
     "create_family",
     "create_store",
     "current_assessment",
@@ -117,6 +121,7 @@ __all__ = [
     "delete_draft",
     "export_visit",
     "family_chronology",
+    "family_patterns",
     "find_families",
     "get_family",
     "get_sync_value",
@@ -125,6 +130,7 @@ __all__ = [
     "in_write_transaction",
     "list_audit",
     "list_drafts",
+    "list_pending_input",
     "list_visits",
     "load_demo",
     "mark_ops",
@@ -136,6 +142,7 @@ __all__ = [
     "save_answer",
     "save_notes",
     "search_caseload",
+    "set_pending_input",
     "set_sync_value",
     "sign_visit",
     "start_visit",

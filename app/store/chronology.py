@@ -7,10 +7,12 @@ from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
+from app.domain.guidance import load_guidance
+from app.domain.patterns import SignedVisit, chronology_patterns
 from app.store.errors import NotFound
 from app.store.models import (
     Amendment,
@@ -22,6 +24,7 @@ from app.store.models import (
     VisitRecord,
     VisitStatus,
 )
+from app.store.visits import amendments_of, current_state
 
 VISIT_TYPE_WORDS = {
     "antenatal": "antenatal",
@@ -73,6 +76,20 @@ class ChronologyEntry(BaseModel):
     paper: str | None = None
     changes: dict[str, Any] | None = None
     amended_visit_date: dt.date | None = None
+    incomplete: list[str] = []  # core questions not asked (visits)
+    incomplete_reason: str | None = None  # why, as given when the visit was signed
+
+
+class ChronologyPattern(BaseModel):
+    """A chronology pattern in one baby's signed visits (puts the family in the review queue)."""
+
+    baby_id: UUID
+    baby_name: str | None
+    code: str  # repeated_high_risk | sleep_space_not_seen_twice | factor_persists
+    factor: str | None  # factor_persists: the factor's code
+    factor_title: str | None
+    visit_ids: list[UUID]
+    summary: str
 
 
 def _factors(assessment: dict[str, Any] | None) -> tuple[list[str], list[str]]:
@@ -81,6 +98,13 @@ def _factors(assessment: dict[str, Any] | None) -> tuple[list[str], list[str]]:
     codes = [f["code"] for f in assessment.get("factors", [])]
     titles = [f.get("title", f["code"]) for f in assessment.get("factors", [])]
     return codes, titles
+
+
+def risk_words(level: str | None, incomplete: int) -> str:
+    """'high risk'; 'incomplete (3 core questions not asked)' — never 'low' for an unasked visit."""
+    if level == "incomplete":
+        return f"incomplete ({incomplete} core question{'s' * (incomplete != 1)} not asked)"
+    return f"{level} risk"
 
 
 def _visit_text(v: VisitRecord) -> str:
@@ -101,15 +125,13 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
     entries: list[ChronologyEntry] = []
     for v in visits.values():
         signed = v.status == VisitStatus.signed
-        if signed:
-            codes, titles = _factors(v.assessment)
-            risk, escalate = v.risk_level, v.escalate
-        else:  # a draft: what it shows so far, marked as a draft
-            draft = assess(parse_visit(v.answers)).to_json()
-            codes, titles = _factors(draft)
-            risk, escalate = draft["risk_level"], draft["escalate"]
+        snapshot = v.assessment if signed else assess(parse_visit(v.answers)).to_json()
+        codes, titles = _factors(snapshot)  # a draft: what it shows so far, marked as a draft
+        risk = v.risk_level if signed else (snapshot or {}).get("risk_level")
+        escalate = v.escalate if signed else (snapshot or {}).get("escalate")
+        missing = list((snapshot or {}).get("incomplete", []))
         label = VISIT_TYPE_WORDS.get(v.visit_type, v.visit_type.replace("_", " "))
-        word = f"{risk} risk" + (", ESCALATE" if escalate else "")
+        word = risk_words(risk, len(missing)) + (", ESCALATE" if escalate else "")
         summary = (
             f"{'Visit' if signed else 'Draft visit (not signed)'} ({label}) — "
             f"{baby_names.get(v.baby_id, '?')}: {word}"
@@ -132,7 +154,10 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
                 factors=codes,
                 factor_titles=titles,
                 summary=summary,
-                text=_visit_text(v),
+                text=_visit_text(v)
+                + (f"\nSigned incomplete: {v.incomplete_reason}" if v.incomplete_reason else ""),
+                incomplete=missing,
+                incomplete_reason=v.incomplete_reason,
                 visit_type=v.visit_type,
                 follow_up_date=v.follow_up_date,
             )
@@ -211,3 +236,61 @@ def family_chronology(*, session: Session, family_id: UUID) -> list[ChronologyEn
         )
     entries.sort(key=lambda e: (e.date, e.at, KIND_ORDER[e.kind], e.id))
     return entries
+
+
+PATTERN_WORDS = {
+    "repeated_high_risk": "High risk at the last two signed visits",
+    "sleep_space_not_seen_twice": "Sleep space not seen at the last two signed visits",
+    "factor_persists": "{factor} at three signed visits in a row",
+}
+
+
+def family_patterns(*, session: Session, family_id: UUID) -> list[ChronologyPattern]:
+    """The chronology patterns of each baby's signed visits (amendments applied), baby by baby."""
+    if session.get(Family, family_id) is None:
+        raise NotFound(f"family {family_id}: not found")
+    baby_names = dict(session.exec(select(Baby.id, Baby.name).where(Baby.family_id == family_id)).all())
+    signed = session.exec(
+        select(VisitRecord)
+        .where(VisitRecord.family_id == family_id, VisitRecord.status == VisitStatus.signed)
+        .order_by(col(VisitRecord.visit_date), col(VisitRecord.signed_at), col(VisitRecord.id))
+    ).all()
+    latest: dict[UUID, Amendment] = {}
+    for a in session.exec(
+        select(Amendment)
+        .where(Amendment.family_id == family_id)
+        .order_by(col(Amendment.created), col(Amendment.id))
+    ):
+        latest[a.visit_id] = a
+    by_baby: dict[UUID, list[SignedVisit]] = {}
+    for v in signed:
+        amendment = latest.get(v.id)
+        assessment = amendment.assessment if amendment else (v.assessment or {})
+        doc, _ = current_state(v, amendments_of(session, v.id)) if amendment else (v.answers, None)
+        seen = (doc.get("sleep") or {}).get("seen")
+        by_baby.setdefault(v.baby_id, []).append(
+            SignedVisit(
+                visit_id=str(v.id),
+                visit_date=v.visit_date,
+                risk_level=str(amendment.risk_level if amendment else v.risk_level),
+                factors=tuple(f["code"] for f in assessment.get("factors", [])),
+                sleep_seen=seen if isinstance(seen, bool) else None,
+            )
+        )
+    guidance = load_guidance()
+    out: list[ChronologyPattern] = []
+    for baby_id, visits in by_baby.items():
+        for p in chronology_patterns(visits):
+            title = guidance[p.factor].title if p.factor and p.factor in guidance.entries else p.factor
+            out.append(
+                ChronologyPattern(
+                    baby_id=baby_id,
+                    baby_name=baby_names.get(baby_id),
+                    code=p.code,
+                    factor=p.factor,
+                    factor_title=title,
+                    visit_ids=[UUID(i) for i in p.visit_ids],
+                    summary=PATTERN_WORDS[p.code].format(factor=title),
+                )
+            )
+    return out

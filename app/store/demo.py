@@ -256,6 +256,7 @@ PROFILES: dict[str, dict[str, Any]] = {
         "actions": "Bedside crib for every sleep; premature baby risk explained.",
     },
 }
+DEMO_REASON = "Not asked at this visit: parent declined to answer (demo data)"  # only kept if incomplete
 RISKY = (
     "smoking",
     "items",
@@ -430,7 +431,7 @@ def _add_visits(
                 actor=who,
                 content_hash=content_hash({"demo-leaflet": str(detail.id)}),
             )
-        sign_visit(session=session, visit_id=detail.id, signed_by=who)
+        sign_visit(session=session, visit_id=detail.id, signed_by=who, incomplete_reason=DEMO_REASON)
         if index % 8 == 4 and k == 0:
             amend_visit(
                 session=session,

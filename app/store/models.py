@@ -228,7 +228,7 @@ class VisitRecord(VisitBase, table=True):
     practitioner_name: str = Field(default="", max_length=NAME_MAX)
     status: str = Field(default=VisitStatus.draft, max_length=10)
     answers: dict[str, Any] = Field(
-        default_factory=dict, sa_type=JSON, description="the safesleep.visit/1 document as recorded"
+        default_factory=dict, sa_type=JSON, description="the safesleep.visit/2 document as recorded"
     )
     created: dt.datetime = Field(default_factory=utcnow)
     updated: dt.datetime = Field(default_factory=utcnow)
@@ -242,6 +242,20 @@ class VisitRecord(VisitBase, table=True):
     risk_level: str | None = Field(default=None, max_length=10)
     escalate: bool | None = None
     content_hash: str | None = None
+    incomplete_reason: str | None = Field(
+        default=None, max_length=500, description="why core questions were not asked (set at signing)"
+    )
+
+
+class PendingInput(SQLModel, table=True):
+    """Text typed on a draft that is not (yet) a valid answer; its question is "not recorded"."""
+
+    __tablename__ = "pending_input"
+
+    visit_id: UUID = Field(foreign_key="visit.id", primary_key=True)
+    path: str = Field(primary_key=True, max_length=100, description="the question, e.g. baby.birth_weight_lb")
+    raw_text: str = Field(max_length=TEXT_MAX)
+    updated: dt.datetime = Field(default_factory=utcnow)
 
 
 class Amendment(SQLModel, table=True):

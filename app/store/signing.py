@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
 from app.domain.leaflet_content import Paper
+from app.domain.signing import recorded_reason, sign_problems
 from app.store.answers import get_answer, json_value, split_path, with_answer
 from app.store.audit import audit
 from app.store.engine import writes
@@ -26,6 +27,7 @@ from app.store.visits import (
     load_visit_row,
     note_text,
     parse_follow_up,
+    pending_of,
 )
 
 # The leaflet papers (app.domain.leaflet_content.Paper labels), and "A5"/"screen" kept for old records.
@@ -33,11 +35,31 @@ PAPERS = (*(p.label for p in Paper), "A5", "screen")
 
 
 @writes
-def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = None) -> VisitDetail:
-    """Sign a draft: store its assessment snapshot and make it immutable; queue it for sync."""
+def sign_visit(
+    *,
+    session: Session,
+    visit_id: UUID,
+    signed_by: UUID | None = None,
+    incomplete_reason: str | None = None,
+) -> VisitDetail:
+    """Sign a draft: store its assessment snapshot and make it immutable; queue it for sync.
+
+    A visit whose core questions were not all asked is signed only with `incomplete_reason`
+    (e.g. "parent declined to answer"), stored with the signature; one with pending input
+    (typed text that is not a valid answer) is refused until that text is corrected or cleared.
+    """
     row = load_visit_row(session, visit_id)
     if row.status != VisitStatus.draft:
         raise VisitSigned(visit_id)
+    result = assess(parse_visit(row.answers))
+    pending = pending_of(session, visit_id)
+    problems = [
+        f"pending.{path}: typed but not saved ({text!r}); correct it or clear it before signing"
+        for path, text in pending.items()
+    ]
+    problems += [str(p) for p in sign_problems(result, incomplete_reason)]
+    if problems:
+        raise RecordError(problems)
     who = acting(session, signed_by)
     leaflets = list(
         session.exec(
@@ -46,7 +68,6 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
             .order_by(col(LeafletRecord.created))
         )
     )
-    result = assess(parse_visit(row.answers))
     # From here on no query may run before the row is flushed: it must be written in one
     # UPDATE (a second UPDATE of a signed row is refused by the trigger).
     row.status = VisitStatus.signed
@@ -56,6 +77,7 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
     row.assessment = result.to_json()
     row.guidance_version = result.guidance_version
     row.risk_level, row.escalate = result.risk_level.value, result.escalate
+    row.incomplete_reason = recorded_reason(result, incomplete_reason)
     session.add(row)
     enqueue(session, row)
     for leaflet in leaflets:  # given while a draft: they follow the visit to the server
@@ -78,6 +100,7 @@ def sign_visit(*, session: Session, visit_id: UUID, signed_by: UUID | None = Non
             "risk_level": row.risk_level,
             "escalate": row.escalate,
             "guidance_version": row.guidance_version,
+            "incomplete": len(result.incomplete),
         },
     )
     return get_visit(session=session, visit_id=visit_id)

@@ -1,4 +1,4 @@
-"""Importing and exporting `safesleep.visit/1` documents."""
+"""Importing (`safesleep.visit/2` or /1) and exporting (always /2) visit documents."""
 
 from __future__ import annotations
 
@@ -74,13 +74,15 @@ def import_visit(
     document: dict[str, Any] | Visit,
     family_name: str | None = None,
     sign: bool = False,
+    incomplete_reason: str | None = None,
     practitioner_id: UUID | None = None,
 ) -> VisitDetail:
     """Store a visit document as a draft (or signed), creating the family and baby if needed.
 
     The family is found by id or exact name/surname (any case), else created with that name.
     The baby is found by name (and date of birth) in the family, else created from the file.
-    `practitioner_id` (default: this device's practitioner) owns and, with `sign`, signs it.
+    `practitioner_id` (default: this device's practitioner) owns and, with `sign`, signs it
+    (an incomplete visit needs `incomplete_reason`, as for sign_visit).
     """
     visit = document if isinstance(document, Visit) else parse_visit(document)
     who = acting(session, practitioner_id)
@@ -105,13 +107,15 @@ def import_visit(
         detail={"family_id": family_id, "sign": sign},
     )
     if sign:
-        return sign_visit(session=session, visit_id=row.id, signed_by=who.id)
+        return sign_visit(
+            session=session, visit_id=row.id, signed_by=who.id, incomplete_reason=incomplete_reason
+        )
     return get_visit(session=session, visit_id=row.id)
 
 
 @writes
 def export_visit(*, session: Session, visit_id: UUID) -> dict[str, Any]:
-    """The visit as a `safesleep.visit/1` document, amendments applied; audited."""
+    """The visit as a `safesleep.visit/2` document, amendments applied; audited."""
     row = load_visit_row(session, visit_id)
     doc, _ = current_state(row, amendments_of(session, visit_id))
     audit(

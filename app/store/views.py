@@ -66,6 +66,8 @@ class VisitDetail(BaseModel):
     escalate: bool | None
     amendments: list[AmendmentPublic]
     leaflets: list[LeafletPublic]
+    incomplete_reason: str | None = None  # why core questions were not asked (given at signing)
+    pending: dict[str, str] = {}  # drafts: {question path: typed text not (yet) a valid answer}
 
     @property
     def is_signed(self) -> bool:

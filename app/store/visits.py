@@ -6,10 +6,12 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
+from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from app.domain.assessment import Assessment, assess
 from app.domain.errors import VisitError, parse_visit
+from app.domain.guide import answer_paths
 from app.domain.problems import Problem
 from app.domain.visit import VISIT_FORMAT, Visit
 from app.store.answers import with_answer
@@ -23,6 +25,7 @@ from app.store.models import (
     Baby,
     Family,
     LeafletRecord,
+    PendingInput,
     VisitRecord,
     VisitStatus,
 )
@@ -51,6 +54,22 @@ def _draft(session: Session, visit_id: UUID) -> VisitRecord:
     if row.status != VisitStatus.draft:
         raise VisitSigned(visit_id)
     return row
+
+
+def drop_pending(session: Session, visit_id: UUID, paths: tuple[str, ...] | None = None) -> None:
+    """Forget pending input of a visit (only for `paths` when given)."""
+    where = col(PendingInput.visit_id) == visit_id
+    if paths is not None:
+        where = where & col(PendingInput.path).in_(paths)
+    session.execute(delete(PendingInput).where(where))
+
+
+def pending_of(session: Session, visit_id: UUID) -> dict[str, str]:
+    """{question path: raw text} of what was typed on a draft but is not (yet) a valid answer."""
+    rows = session.exec(
+        select(PendingInput.path, PendingInput.raw_text).where(col(PendingInput.visit_id) == visit_id)
+    )
+    return dict(sorted(rows.all()))
 
 
 def amendments_of(session: Session, visit_id: UUID) -> list[Amendment]:
@@ -146,6 +165,7 @@ def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> V
     if path in ("visit.date", "visit.type") and value is None:
         raise VisitError([Problem(path, "cannot be cleared; every visit has a date and a type")])
     visit = parse_visit(with_answer(row.answers, path, value))
+    drop_pending(session, visit_id, answer_paths(path))  # a valid answer replaces what was pending
     row.answers = visit.to_document()
     if visit.visit.date is not None:
         row.visit_date = visit.visit.date
@@ -195,6 +215,8 @@ def save_notes(
             setattr(row, name, note_text(name, value))
     if follow_up_date is not UNSET:
         row.follow_up_date = parse_follow_up(follow_up_date)
+    saved = {**given, "follow_up_date": follow_up_date}
+    drop_pending(session, visit_id, tuple(f"notes.{n}" for n, v in saved.items() if v is not UNSET))
     row.updated = utcnow()
     session.add(row)
     return get_visit(session=session, visit_id=visit_id)
@@ -206,6 +228,7 @@ def delete_draft(*, session: Session, visit_id: UUID, actor: UUID | None = None)
     row = _draft(session, visit_id)
     if session.exec(select(LeafletRecord.id).where(LeafletRecord.visit_id == visit_id)).first():
         raise RecordError(["visit: a leaflet was given at this visit; sign it instead"])
+    drop_pending(session, visit_id)
     session.delete(row)
     audit(
         session=session,
@@ -251,6 +274,8 @@ def get_visit(*, session: Session, visit_id: UUID) -> VisitDetail:
         escalate=amendments[-1].escalate if amendments else row.escalate,
         amendments=[AmendmentPublic.model_validate(a) for a in amendments],
         leaflets=[LeafletPublic.model_validate(x) for x in leaflets],
+        incomplete_reason=row.incomplete_reason,
+        pending=pending_of(session, visit_id) if row.status == VisitStatus.draft else {},
     )
 
 

@@ -534,7 +534,9 @@ def test_assessment_json_has_the_design_shape():
     assert out["risk_level"] == "high" and out["escalate"] is True
     assert set(out["factors"][0]) == {"code", "severity", "title", "advice", "source_url"}
     assert out["factors"][0]["code"] == "sofa_or_armchair_sharing"
-    assert out["factors"][0]["source_url"].startswith("https://www.lullabytrust.org.uk/")
+    assert out["factors"][0]["source_url"].startswith(
+        ("https://www.lullabytrust.org.uk/", "https://littlelullaby.org.uk/")
+    )
     assert out["context"] == ["domestic_abuse"]
     assert out["protective"] == ["breastfed", "room_sharing"]
     assert out["prompts"] == [

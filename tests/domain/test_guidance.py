@@ -19,6 +19,7 @@ ALLOWED_SOURCES = (
     "https://childrenshealthsurrey.nhs.uk/",
     "https://www.leedsth.nhs.uk/",
     "https://bapm.org/",
+    "https://www.ncmd.info/safety/",
 )
 HUB_PAGE = "https://www.lullabytrust.org.uk/safer-sleep-advice/"
 
@@ -100,3 +101,9 @@ def test_premature_and_low_birth_weight_are_framed_as_extra_care():
 
 def test_room_temperature_advice_covers_a_cold_room():
     assert "colder than 16" in load_guidance()["room_temperature"].family_advice
+
+
+def test_every_factor_and_protective_entry_cites_a_topic_page_not_only_the_hub():
+    g = load_guidance()
+    for code in (*FACTOR_CODES, *PROTECTIVE_CODES):
+        assert HUB_PAGE not in g[code].sources, code

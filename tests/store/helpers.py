@@ -80,3 +80,6 @@ CORE_ANSWERS: dict[str, object] = {
 def complete(**answers: object) -> dict[str, Any]:
     """Every core answer, with the given ones instead."""
     return {**CORE_ANSWERS, **answers}
+
+
+NOT_ASKED = "parent declined to answer (test)"  # the reason for signing a visit with core questions not asked

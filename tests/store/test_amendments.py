@@ -6,13 +6,13 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.helpers import Household, complete, draft
+from tests.store.helpers import NOT_ASKED, Household, complete, draft
 
 
 @pytest.fixture
 def signed_id(session: Session, household: Household):
     vid = draft(session, household.baby_id, **complete(sleep__place="sofa"))
-    st.sign_visit(session=session, visit_id=vid)
+    st.sign_visit(session=session, visit_id=vid, incomplete_reason=NOT_ASKED)
     return vid
 
 

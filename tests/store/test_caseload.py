@@ -7,7 +7,7 @@ import datetime as dt
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.helpers import TODAY, complete, draft, make_household
+from tests.store.helpers import NOT_ASKED, TODAY, complete, draft, make_household
 
 
 def _names(rows: list[st.CaseloadRow]) -> list[str]:
@@ -40,10 +40,10 @@ def test_row_shows_babies_last_visit_risk_drafts_and_next_due(session: Session) 
     )
     old = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=30), sleep__place="sofa")
     st.save_notes(session=session, visit_id=old, follow_up_date=TODAY)
-    st.sign_visit(session=session, visit_id=old)
+    st.sign_visit(session=session, visit_id=old, incomplete_reason=NOT_ASKED)
     new = draft(session, h.baby_id, day=TODAY - dt.timedelta(days=2), **complete(sleep__items=["pillow"]))
     st.save_notes(session=session, visit_id=new, follow_up_date=TODAY + dt.timedelta(days=14))
-    st.sign_visit(session=session, visit_id=new)
+    st.sign_visit(session=session, visit_id=new, incomplete_reason=NOT_ASKED)
     draft(session, h.baby_id)
     [row] = st.search_caseload(session=session, query="okafor")
     assert [(b.name, b.age_text) for b in row.babies] == [("Ada", "1 year 1 month"), ("Sam", "5 weeks")]

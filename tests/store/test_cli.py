@@ -89,7 +89,22 @@ def test_import_then_export_round_trips(tmp_path: Path, visit_file: Path) -> Non
 
 def test_import_signed_and_chronology_by_name_and_id(tmp_path: Path, visit_file: Path) -> None:
     home = tmp_path / "home"
-    first = run(home, "visit", "import", str(visit_file), "--family", "Okafor family", "--sign")
+    unsigned = run(home, "visit", "import", str(visit_file), "--family", "Okafor family", "--sign")
+    assert (
+        unsigned.returncode == 2
+        and "incomplete_reason: required: 2 core questions not asked" in unsigned.stderr
+    )
+    first = run(
+        home,
+        "visit",
+        "import",
+        str(visit_file),
+        "--family",
+        "Okafor family",
+        "--sign",
+        "--reason",
+        "declined",
+    )
     second = run(
         home,
         "visit",

@@ -10,12 +10,12 @@ from sqlmodel import Session
 import app.store as st
 from app.domain.guidance import load_guidance
 from app.store.ids import content_hash
-from tests.store.helpers import Household, draft
+from tests.store.helpers import NOT_ASKED, Household, complete, draft
 from tests.store.writing import writing
 
 
 def _signed(session: Session, household: Household):
-    vid = draft(session, household.baby_id, sleep__place="sofa", family__domestic_abuse=True)
+    vid = draft(session, household.baby_id, **complete(sleep__place="sofa", family__domestic_abuse=True))
     st.save_notes(session=session, visit_id=vid, agreed_actions="Cot tonight")
     return st.sign_visit(session=session, visit_id=vid)
 
@@ -95,7 +95,7 @@ def test_signing_queues_the_visit_with_its_snapshot_and_drafts_never(
 ) -> None:
     vid = draft(session, household.baby_id, sleep__place="cot")
     assert not [op for op in st.pending_ops(session=session) if op.entity == "visit"]
-    visit = st.sign_visit(session=session, visit_id=vid)
+    visit = st.sign_visit(session=session, visit_id=vid, incomplete_reason=NOT_ASKED)
     ops = [op for op in st.pending_ops(session=session) if op.entity == "visit"]
     assert len(ops) == 1
     op = ops[0]
@@ -114,7 +114,7 @@ def test_leaflet_given_during_a_draft_is_queued_after_its_visit(
     vid = draft(session, household.baby_id)
     leaflet = st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:feed", paper="A5")
     assert not [op for op in st.pending_ops(session=session) if op.entity == "leaflet"]
-    st.sign_visit(session=session, visit_id=vid)
+    st.sign_visit(session=session, visit_id=vid, incomplete_reason=NOT_ASKED)
     order = [(op.entity, op.entity_id) for op in st.pending_ops(session=session, limit=1000)]
     assert order.index(("visit", vid)) < order.index(("leaflet", leaflet.id))
     detail = st.get_visit(session=session, visit_id=vid)
@@ -140,3 +140,34 @@ def test_leaflet_record_checks_its_fields(session: Session, household: Household
         st.record_leaflet(session=session, visit_id=vid, content_hash="sha256:1", paper="letter").paper
         == "Letter"
     )
+
+
+def test_a_visit_with_core_questions_not_asked_is_signed_only_with_a_reason(
+    session: Session, household: Household
+) -> None:
+    vid = draft(session, household.baby_id, sleep__place="cot")
+    with pytest.raises(st.RecordError) as err:
+        st.sign_visit(session=session, visit_id=vid)
+    (line,) = err.value.problems
+    assert line.startswith("incomplete_reason: required: 10 core questions not asked (sleep.room,")
+    assert st.get_visit(session=session, visit_id=vid).status == "draft"
+    signed = st.sign_visit(session=session, visit_id=vid, incomplete_reason="  parent declined to answer ")
+    assert signed.incomplete_reason == "parent declined to answer"
+    assert signed.risk_level == "incomplete" and signed.assessment is not None
+    assert len(signed.assessment["incomplete"]) == 10
+    [event] = [e for e in st.list_audit(session=session, entity_id=vid) if e.action == "sign_visit"]
+    assert event.detail["incomplete"] == 10
+
+
+def test_a_complete_visit_keeps_no_reason(session: Session, household: Household) -> None:
+    vid = draft(session, household.baby_id, **complete())
+    assert (
+        st.sign_visit(session=session, visit_id=vid, incomplete_reason="not needed").incomplete_reason is None
+    )
+
+
+def test_a_visit_with_pending_input_is_not_signed(session: Session, household: Household) -> None:
+    vid = draft(session, household.baby_id, **complete())
+    st.set_pending_input(session=session, visit_id=vid, path="baby.birth_weight_lb", raw_text="5lb 1")
+    with pytest.raises(st.RecordError, match=r"pending.baby.birth_weight_lb: typed but not saved"):
+        st.sign_visit(session=session, visit_id=vid, incomplete_reason=NOT_ASKED)

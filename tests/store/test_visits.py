@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
-from tests.store.helpers import TODAY, Household, draft
+from tests.store.helpers import NOT_ASKED, TODAY, Household, draft
 from tests.store.writing import writing
 
 
@@ -96,7 +96,7 @@ def test_current_assessment_of_a_draft(session: Session, household: Household) -
 def test_drafts_and_visits_lists(session: Session, household: Household) -> None:
     a = draft(session, household.baby_id, day=TODAY - dt.timedelta(days=3))
     b = draft(session, household.baby_id)
-    st.sign_visit(session=session, visit_id=a)
+    st.sign_visit(session=session, visit_id=a, incomplete_reason=NOT_ASKED)
     drafts = st.list_drafts(session=session, family_id=household.family_id)
     assert [d.id for d in drafts] == [b]
     assert drafts[0].baby_name == "Sam" and drafts[0].family_name == "Okafor family"

@@ -13,5 +13,6 @@ if TYPE_CHECKING:
 AuthCtx = ft.create_context(cast("AuthState", None))
 QueueCtx = ft.create_context(cast("QueueState", None))
 ItemCtx = ft.create_context(cast("ItemState", None))
-MoreCtx = ft.create_context(cast(Any, None))  # families, figures, admin, printing (state_more)
+MoreCtx = ft.create_context(cast(Any, None))  # the figures screen (state_more.FiguresState)
+ChronCtx = ft.create_context(cast(Any, None))  # the family chronology (state_more.ChronologyState)
 PdfCtx = ft.create_context(cast("Callable[[bytes, str], str]", None))  # PDF bytes, name -> short-lived URL

@@ -8,7 +8,7 @@ from typing import Any
 import flet as ft
 
 from app.server.portal.service import Portal
-from app.server.portal.web.context import AuthCtx, ItemCtx, MoreCtx, PdfCtx, QueueCtx
+from app.server.portal.web.context import AuthCtx, ChronCtx, ItemCtx, MoreCtx, PdfCtx, QueueCtx
 from app.server.portal.web.state import AuthState, ItemState, QueueState
 from app.server.portal.web.views.item import ItemView
 from app.server.portal.web.views.queue import QueueView
@@ -36,6 +36,7 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
     q, _ = ft.use_state(QueueState(auth=auth))
     item, _ = ft.use_state(ItemState(auth=auth))
     more, _ = ft.use_state(_more_state(auth))
+    chron, _ = ft.use_state(_chron_state(auth))
     page = ft.context.page
     ft.use_effect(lambda: page.run_task(idle_watch, auth), dependencies=[])
     if auth.person is None:
@@ -49,7 +50,12 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
             q,
             lambda: ItemCtx(
                 item,
-                lambda: MoreCtx(more, lambda: PdfCtx(link_for, lambda: ft.Router(routes, manage_views=True))),
+                lambda: MoreCtx(
+                    more,
+                    lambda: ChronCtx(
+                        chron, lambda: PdfCtx(link_for, lambda: ft.Router(routes, manage_views=True))
+                    ),
+                ),
             ),
         )
 
@@ -58,9 +64,15 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
 
 def _more_state(auth: AuthState) -> Any:
     """State of the screens beyond the queue (team figures)."""
-    from app.server.portal.web.state_more import ChronologyState, FiguresState, PortalMore
+    from app.server.portal.web.state_more import FiguresState
 
-    return PortalMore(figures=FiguresState(auth=auth), chronology=ChronologyState(auth=auth))
+    return FiguresState(auth=auth)
+
+
+def _chron_state(auth: AuthState) -> Any:
+    from app.server.portal.web.state_more import ChronologyState
+
+    return ChronologyState(auth=auth)
 
 
 def make_main(portal: Portal, pdfs: PdfLinks) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import flet as ft
 
 from app.server.portal.chronology import Entry
-from app.server.portal.web.context import AuthCtx, MoreCtx
+from app.server.portal.web.context import AuthCtx, ChronCtx
 from app.server.portal.web.state import AuthState
 from app.server.portal.web.state_more import ChronologyState
 from app.server.portal.web.widgets import OVERDUE, frame, notice
@@ -42,7 +42,7 @@ def _row(e: Entry) -> ft.Control:
 @ft.component
 def FamilyView() -> ft.View:
     auth: AuthState = ft.use_context(AuthCtx)
-    st: ChronologyState = ft.use_context(MoreCtx).chronology
+    st: ChronologyState = ft.use_context(ChronCtx)
     fid = ft.use_route_params().get("fid", "")
     ft.use_effect(lambda: st.open(fid), dependencies=[fid])
     if st.missing:

@@ -104,7 +104,7 @@ def _factors(f: Figures) -> ft.Control:
 @ft.component
 def FiguresView() -> ft.View:
     auth: AuthState = ft.use_context(AuthCtx)
-    st: FiguresState = ft.use_context(MoreCtx).figures
+    st: FiguresState = ft.use_context(MoreCtx)
     ft.use_effect(st.load, dependencies=[])
     v = use_form({"from": st.start, "to": st.end})
 
