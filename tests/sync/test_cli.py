@@ -46,7 +46,10 @@ def test_admin_and_device_commands_end_to_end(db_url: str, server: ServerProcess
     assert enrolled.returncode == 0, enrolled.stderr
     assert f"Enrolled in team {team} as device" in enrolled.stdout
     device_id = enrolled.stdout.strip().split()[-1]
-    reused = safesleep("device", "enrol", "--server", server.url, "--code", code, env=device_env)
+    again = safesleep("device", "enrol", "--server", server.url, "--code", code, env=device_env)
+    assert again.returncode == 3 and f"already belongs to {team}" in again.stderr
+    other_env = child_env(SAFESLEEP_HOME=str(tmp_path / "tablet2"), SAFESLEEP_DB_KEY=PASSPHRASE)
+    reused = safesleep("device", "enrol", "--server", server.url, "--code", code, env=other_env)
     assert reused.returncode == 3 and "already used or expired" in reused.stderr
 
     synced = safesleep("sync", env=device_env)

@@ -37,12 +37,13 @@ def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(db_url: st
             for _ in range(15):
                 ops = []
                 for _ in range(5):
-                    payload = {"name": "Family", "surname": uuid.uuid4().hex[:6]}
+                    family_id = str(uuid7())
+                    payload = {"id": family_id, "name": "Family", "surname": uuid.uuid4().hex[:6]}
                     ops.append(
                         {
                             "op_id": str(uuid7()),
                             "entity": "family",
-                            "id": str(uuid7()),
+                            "id": family_id,
                             "kind": "upsert",
                             "payload": payload,
                             "hash": content_hash(payload),
@@ -50,6 +51,7 @@ def test_concurrent_pushes_on_two_workers_are_all_pulled_exactly_once(db_url: st
                     )
                 answer = http.post("/sync/push", json={"batch_id": str(uuid7()), "ops": ops})
                 assert answer.status_code == 200
+                assert {r["status"] for r in answer.json()["results"]} == {"applied"}
                 with lock:
                     pushed.update(str(o["id"]) for o in ops)
 

@@ -118,7 +118,8 @@ def test_replaying_one_batch_body_returns_identical_answers(team: Team, server: 
     device = team.device("a")
     with writing(device) as s:
         token = get_sync_value(session=s, key="token")
-    payload = {"name": "Replay family", "surname": "Replay"}
+    family_id = str(uuid7())
+    payload = {"id": family_id, "name": "Replay family", "surname": "Replay"}
     from app.store.ids import content_hash
 
     body = {
@@ -127,7 +128,7 @@ def test_replaying_one_batch_body_returns_identical_answers(team: Team, server: 
             {
                 "op_id": str(uuid7()),
                 "entity": "family",
-                "id": str(uuid7()),
+                "id": family_id,
                 "kind": "upsert",
                 "base_version": None,
                 "payload": payload,
