@@ -77,7 +77,7 @@ def escalated_visit(store: Store, surname: str = "Okafor") -> tuple[uuid.UUID, u
         visit = start_visit(session=s, baby_id=baby_id, visit_date=dt.date.today(), visit_type="new_birth")
         for path, value in (("sleep.place", "sofa"), ("family.domestic_abuse", True)):
             save_answer(session=s, visit_id=visit.id, path=path, value=value)
-        sign_visit(session=s, visit_id=visit.id)
+        sign_visit(session=s, visit_id=visit.id, incomplete_reason="parent declined the other questions")
     return family_id, visit.id
 
 

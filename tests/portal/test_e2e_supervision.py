@@ -14,7 +14,7 @@ from app.sync import sync_now
 from tests.portal.portal_procs import ARTIFACTS, Staff, escalated_visit, see, shows, sign_in, type_field
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
-from tests.ui.browser import TABLET, chromium, enable_semantics, open_page
+from tests.ui.browser import TABLET, chromium, enable_semantics, open_page, still_screenshot
 
 pytestmark = pytest.mark.e2e
 DESKTOP = {"width": 1440, "height": 1800}  # tall: the whole form in view while typing
@@ -47,8 +47,7 @@ def test_a_supervisor_discusses_and_closes_an_escalated_visit_and_the_tablet_sho
         sign_in(page, north.emails["supervisor"])
         page.get_by_role("heading", name="Review queue").wait_for()
         see(page, "Okafor family — Sam")
-        page.wait_for_timeout(800)
-        page.screenshot(path=str(ARTIFACTS / "queue-desktop.png"))
+        still_screenshot(page, ARTIFACTS / "queue-desktop.png")
         see(page, "Escalate: discuss with a supervisor")
         page.get_by_role("button", name="Open Okafor family — Sam").click()
         page.get_by_role("heading", name="Review item: Okafor family — Sam").wait_for()
@@ -57,16 +56,13 @@ def test_a_supervisor_discusses_and_closes_an_escalated_visit_and_the_tablet_sho
         type_field(page, "Owner of action 1", "Priya Visitor")
         type_field(page, "Due date of action 1", today)
         page.get_by_role("button", name="Record and close").click()
-        page.wait_for_timeout(1500)
-        page.screenshot(path=str(ARTIFACTS / "item-problems-desktop.png"))
         see(page, "Decision: required to close the item")
+        still_screenshot(page, ARTIFACTS / "item-problems-desktop.png")
         type_field(page, "Decision", "Refer to children's services today")
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(ARTIFACTS / "item-desktop.png"))
+        still_screenshot(page, ARTIFACTS / "item-desktop.png")
         page.get_by_role("button", name="Record and close").click()
         see(page, "Closed.")
-        page.wait_for_timeout(500)
-        page.screenshot(path=str(ARTIFACTS / "item-closed-desktop.png"))
+        still_screenshot(page, ARTIFACTS / "item-closed-desktop.png")
         see(page, "Action: Joint visit with social worker — Priya Visitor")
 
     with chromium() as browser:  # a browser of its own: a second page in one browser gets no keys
