@@ -242,8 +242,6 @@ def chronology_details(c: ChronologyLine) -> list[str]:
         out += [f"{question_words(p)}: {answer_words(p, a)} → {answer_words(p, b)}" for p, a, b in c.changes]
     if c.kind == "visit" and c.incomplete:
         out.append(f"Incomplete — {c.incomplete} core question{'s' if c.incomplete != 1 else ''} not asked")
-    if c.kind == "visit" and c.incomplete_reason:
-        out.append(f"Signed incomplete: {c.incomplete_reason}")
     if c.kind == "visit" and c.factor_titles:
         out.append("Found: " + "; ".join(c.factor_titles))
     if c.kind == "visit" and c.escalate:

@@ -42,5 +42,7 @@ def test_a_visit_signed_incomplete_says_how_many_questions_and_why(store: Store)
     details = presenters.chronology_details(visit)
     # the baby record answers date of birth, gestation and weight; the visit recorded sleep.place
     assert "Incomplete — 10 core questions not asked" in details
-    assert "Signed incomplete: parent declined to answer" in details
+    assert visit.incomplete_reason == "parent declined to answer"
+    assert "Signed incomplete: parent declined to answer" in visit.text  # shown once, under the details
+    assert not any("declined" in line for line in details)
     assert card.patterns == ()
