@@ -160,6 +160,36 @@ def revoke_device(
         typer.echo(f"Revoked device {device.id} ({device.name})")
 
 
+@server_app.command("publish-guidance")
+def publish_guidance(
+    file: Annotated[str, typer.Argument(help="Guidance TOML file (as data/guidance.toml), or - for stdin.")],
+    db: DbOption = None,
+) -> None:
+    """Check a guidance file and publish it as a new version; devices pull it at their next sync."""
+    from app.cli.common import read_source
+    from app.domain.problems import format_problem
+    from app.server.guidance_publish import PublishRefused
+    from app.server.guidance_publish import publish_guidance as do_publish
+
+    raw = read_source(file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        fail([f"{file}: not UTF-8 text"])
+    with _session(db) as session:
+        try:
+            done = do_publish(session=session, text=text)
+        except PublishRefused as exc:
+            fail([format_problem(p, file=file) for p in exc.problems])
+        session.commit()
+    if done.new:
+        typer.echo(f"Published guidance {done.version}; devices receive it at their next sync.")
+    else:
+        typer.echo(
+            f"Guidance {done.version} was already published with exactly this content; nothing changed."
+        )
+
+
 @server_app.command("review-queue")
 def review_queue(
     team: Annotated[str, typer.Option("--team", help="Team name.")],

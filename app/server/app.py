@@ -16,6 +16,7 @@ from app.server.db import make_engine, upgrade_schema
 from app.server.deps import ApiError
 from app.server.guidance_store import GuidanceCache
 from app.server.routes import sync, team
+from app.server.schemas import Health
 
 log = logging.getLogger("safesleep.server")
 
@@ -152,7 +153,7 @@ def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool 
     app.include_router(sync.router)
     app.include_router(team.router)
 
-    @app.get("/health")
+    @app.get("/health", response_model=Health)
     def health() -> dict[str, str]:
         """Liveness: the server answers and reaches its database."""
         import sqlalchemy as sa

@@ -153,6 +153,16 @@ class AuditEvent(ServerModel, table=True):
     detail: str = Field(default="{}", sa_type=sa.Text)
 
 
+class GuidanceVersion(ServerModel, table=True):
+    """A guidance file published at base; devices pull the newest at sync."""
+
+    __tablename__ = "guidance_version"
+    version: str = Field(max_length=40, primary_key=True)
+    text: str = Field(sa_type=sa.Text)
+    hash: str = Field(max_length=64)
+    published: dt.datetime = Field(sa_type=sa.DateTime(timezone=True))
+
+
 # The portal's tables share this metadata (one schema, one migration chain).
 from app.server.portal import tables as _portal_tables  # noqa: E402, F401
 

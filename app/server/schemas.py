@@ -32,3 +32,77 @@ class ErrorBody(BaseModel):
     error: str
     detail: str
     problems: list[str] | None = None
+
+
+class Health(BaseModel):
+    status: str = Field(description='"ok" when the server answers and reaches its database.')
+
+
+class RecordOut(BaseModel):
+    """One record's current version, as the server holds it."""
+
+    entity: str
+    id: str
+    version: int
+    payload: dict[str, Any]
+    hash: str
+
+
+class FamiliesResponse(BaseModel):
+    families: list[RecordOut]
+
+
+class ChronologyEntry(RecordOut):
+    visit_date: str | None = Field(description="ISO date of the visit, null for records without one.")
+    risk_level: str | None
+    escalate: bool | None
+
+
+class ChronologyResponse(BaseModel):
+    family: RecordOut
+    entries: list[ChronologyEntry]
+
+
+class QueuedVisit(ChronologyEntry):
+    family_id: str | None
+
+
+class ReviewQueueResponse(BaseModel):
+    visits: list[QueuedVisit]
+
+
+class ConflictOut(BaseModel):
+    """A field changed on both sides since the device last saw it; a person chooses the value."""
+
+    id: str
+    entity: str
+    entity_id: str
+    field: str
+    base_value: Any
+    server_value: Any
+    device_value: Any
+    device_id: str
+    created: str
+    resolved_at: str | None
+    resolved_value: Any
+
+
+class QuarantinedOut(BaseModel):
+    """An append-only record that arrived changed; kept aside, never applied."""
+
+    id: str
+    entity: str
+    entity_id: str
+    hash: str
+    device_id: str
+    received: str
+
+
+class ConflictsResponse(BaseModel):
+    conflicts: list[ConflictOut]
+    quarantined: list[QuarantinedOut]
+
+
+class ResolveResponse(BaseModel):
+    conflict: ConflictOut
+    version: int

@@ -14,6 +14,7 @@ from app.store import (
     Store,
     add_baby,
     family_chronology,
+    family_patterns,
     get_family,
     list_drafts,
     update_family,
@@ -86,6 +87,17 @@ class ChronologyLine:
     amended_visit_date: dt.date | None = None
     factor_titles: tuple[str, ...] = ()
     summary: str = ""  # the store's own wording, for entry kinds the presenters do not know
+    incomplete: int = 0  # core questions not asked (visits)
+    incomplete_reason: str | None = None  # why, as given when an incomplete visit was signed
+
+
+@dataclass(frozen=True, slots=True)
+class PatternLine:
+    """A chronology pattern in one baby's signed visits (the domain's code; presenters word it)."""
+
+    baby_name: str
+    code: str  # repeated_high_risk | sleep_space_not_seen_twice | factor_persists
+    factor_title: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +118,7 @@ class FamilyCard:
     babies: tuple[BabyLine, ...]
     chronology: tuple[ChronologyLine, ...]
     drafts: tuple[DraftLine, ...]
+    patterns: tuple[PatternLine, ...] = ()
 
 
 def _person(p: dict[str, Any], *, adult: bool, index: int) -> Person:
@@ -127,6 +140,7 @@ def family(*, store: Store, family_id: str) -> FamilyCard:
     with store.session() as s:
         f = get_family(session=s, family_id=fid)
         chron = family_chronology(session=s, family_id=fid)
+        patterns = family_patterns(session=s, family_id=fid)
         drafts = list_drafts(session=s, family_id=fid)
     return FamilyCard(
         family_id=str(f.id),
@@ -159,10 +173,13 @@ def family(*, store: Store, family_id: str) -> FamilyCard:
                 amended_visit_date=c.amended_visit_date,
                 factor_titles=tuple(c.factor_titles),
                 summary=c.summary,
+                incomplete=len(c.incomplete),
+                incomplete_reason=c.incomplete_reason,
             )
             for c in chron
         ),
         drafts=tuple(DraftLine(str(d.id), d.baby_name, d.created) for d in drafts),
+        patterns=tuple(PatternLine(p.baby_name or "", p.code, p.factor_title) for p in patterns),
     )
 
 

@@ -8,7 +8,6 @@ One keystroke costs one small write: no whole-visit validation beyond the store'
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,14 @@ from app.domain import VisitError
 from app.domain.values import ARRANGEMENT_CHARS, MAX_OUT_OF_ROUTINE
 from app.services.problems import AnswerError, answer_error, as_uuid
 from app.services.typed import parse_typed
-from app.store import RecordError, Store, VisitSigned, get_sync_value, set_sync_value
+from app.store import (
+    RecordError,
+    Store,
+    VisitSigned,
+    forget_pending_input,
+    keep_pending_input,
+    pending_texts,
+)
 from app.store import save_answer as store_save_answer
 from app.store import save_notes as store_save_notes
 
@@ -53,31 +59,25 @@ class RoutineOutcome:
 
 
 # ------------------------------------------------------------------ pending input, beside the draft
-def _pending_key(visit_id: str) -> str:
-    return f"pending_input:{visit_id}"
-
-
 def read_pending(session: Any, visit_id: str) -> dict[str, str]:
-    raw = get_sync_value(session=session, key=_pending_key(visit_id))
-    return dict(json.loads(raw)) if raw else {}
+    """The visit's pending input (the store's pending_input table), by the screens' keys."""
+    return pending_texts(session=session, visit_id=as_uuid(visit_id))
 
 
 def _write_pending(session: Any, visit_id: str, changes: dict[str, str | None]) -> None:
     """Set (text) or clear (None) pending input for some questions, in the caller's transaction."""
-    current = read_pending(session, visit_id)
+    vid = as_uuid(visit_id)
+    gone = tuple(path for path, text in changes.items() if text is None)
+    if gone:
+        forget_pending_input(session=session, visit_id=vid, paths=gone)
     for path, text in changes.items():
-        if text is None:
-            current.pop(path, None)
-        else:
-            current[path] = text
-    set_sync_value(
-        session=session, key=_pending_key(visit_id), value=json.dumps(current) if current else None
-    )
+        if text is not None:
+            keep_pending_input(session=session, visit_id=vid, path=path, raw_text=text)
 
 
 def clear_pending(session: Any, visit_id: str) -> None:
     """Drop all pending input of a visit (signed or discarded), in the caller's unit of work."""
-    set_sync_value(session=session, key=_pending_key(visit_id), value=None)
+    forget_pending_input(session=session, visit_id=as_uuid(visit_id))
 
 
 def pending_input(*, store: Store, visit_id: str) -> dict[str, str]:

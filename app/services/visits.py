@@ -418,6 +418,13 @@ def sign(*, store: Store, visit_id: str, incomplete_reason: str | None = None) -
     vid = as_uuid(visit_id)
     with store.unit_of_work() as uow:
         s = uow.session
+        typed = read_pending(s, visit_id)
+        if typed:  # signing would drop text the practitioner typed but the record does not hold
+            raise AnswerError(
+                "sign.reason",
+                f"{len(typed)} typed {'answer is' if len(typed) == 1 else 'answers are'} not saved yet "
+                "(listed on the review): correct or clear them before signing",
+            )
         wrong = sign_problems(current_assessment(session=s, visit_id=vid), incomplete_reason)
         if wrong:
             raise AnswerError("sign.reason", wrong[0].message)

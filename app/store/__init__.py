@@ -51,7 +51,15 @@ from app.store.outbox import (
     pending_ops,
     set_sync_value,
 )
-from app.store.pending import PendingInputPublic, clear_pending_input, list_pending_input, set_pending_input
+from app.store.pending import (
+    PendingInputPublic,
+    clear_pending_input,
+    forget_pending_input,
+    keep_pending_input,
+    list_pending_input,
+    pending_texts,
+    set_pending_input,
+)
 from app.store.people import add_practitioner, current_practitioner
 from app.store.signing import amend_visit, record_leaflet, sign_visit
 from app.store.store import Store, UnitOfWork, create_store, open_from_settings, open_store, store_exists
@@ -123,11 +131,13 @@ __all__ = [
     "family_chronology",
     "family_patterns",
     "find_families",
+    "forget_pending_input",
     "get_family",
     "get_sync_value",
     "get_visit",
     "import_visit",
     "in_write_transaction",
+    "keep_pending_input",
     "list_audit",
     "list_drafts",
     "list_pending_input",
@@ -138,6 +148,7 @@ __all__ = [
     "open_store",
     "payload_of",
     "pending_ops",
+    "pending_texts",
     "record_leaflet",
     "save_answer",
     "save_notes",

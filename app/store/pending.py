@@ -22,7 +22,7 @@ from app.store.errors import RecordError
 from app.store.ids import utcnow
 from app.store.models import TEXT_MAX, PendingInput
 from app.store.visits import _draft as draft_row
-from app.store.visits import drop_pending
+from app.store.visits import drop_pending, pending_of
 
 REQUIRED = ("visit.date", "visit.type")  # every visit has them: never left unsaved
 
@@ -90,3 +90,30 @@ def list_pending_input(*, session: Session, visit_id: UUID) -> list[PendingInput
         .order_by(col(PendingInput.updated), col(PendingInput.path))
     )
     return [PendingInputPublic.model_validate(r) for r in rows]
+
+
+@writes
+def keep_pending_input(*, session: Session, visit_id: UUID, path: str, raw_text: str) -> None:
+    """Keep `raw_text` for `path` (any key the visit screens use) without touching the answers.
+
+    For a service that clears the answer itself in the same unit of work (see app/services/visit_answers.py).
+    """
+    row = draft_row(session, visit_id)
+    pending = session.get(PendingInput, (visit_id, path))
+    if pending is None:
+        pending = PendingInput(visit_id=visit_id, path=path, raw_text=raw_text)
+    pending.raw_text, pending.updated = raw_text, utcnow()
+    session.add(pending)
+    row.updated = pending.updated
+    session.add(row)
+
+
+def pending_texts(*, session: Session, visit_id: UUID) -> dict[str, str]:
+    """{path: raw text} of a visit's pending input."""
+    return pending_of(session, visit_id)
+
+
+@writes
+def forget_pending_input(*, session: Session, visit_id: UUID, paths: tuple[str, ...] | None = None) -> None:
+    """Drop a visit's pending input (only for `paths` when given), answers untouched."""
+    drop_pending(session, visit_id, paths)

@@ -9,7 +9,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from app.services.caseload import SEARCH_LIMIT
-from app.services.families import ChronologyLine, Person
+from app.services.families import ChronologyLine, PatternLine, Person
 from app.services.visits import Amendment
 from app.store.caseload import age_text
 from app.sync import (
@@ -240,6 +240,8 @@ def chronology_details(c: ChronologyLine) -> list[str]:
     out: list[str] = []
     if c.kind == "amendment":
         out += [f"{question_words(p)}: {answer_words(p, a)} → {answer_words(p, b)}" for p, a, b in c.changes]
+    if c.kind == "visit" and c.incomplete:
+        out.append(f"Incomplete — {c.incomplete} core question{'s' if c.incomplete != 1 else ''} not asked")
     if c.kind == "visit" and c.factor_titles:
         out.append("Found: " + "; ".join(c.factor_titles))
     if c.kind == "visit" and c.escalate:
@@ -257,3 +259,18 @@ def answer_words(path: str, value: object) -> str:
         except ValueError:
             return value
     return words_for(path, value)
+
+
+PATTERN_WORDS = {
+    "repeated_high_risk": "high risk at the last two signed visits",
+    "sleep_space_not_seen_twice": "the sleep space was not seen at the last two signed visits",
+    "factor_persists": "the same risk at three visits in a row",
+}
+
+
+def pattern_words(p: PatternLine) -> str:
+    """'Sam: high risk at the last two signed visits' (a pattern of DESIGN's chronology rules)."""
+    what = PATTERN_WORDS.get(p.code, p.code.replace("_", " "))
+    if p.code == "factor_persists" and p.factor_title:
+        what = f"{what} ({p.factor_title})"
+    return f"{p.baby_name}: {what}" if p.baby_name else what[0].upper() + what[1:]

@@ -16,7 +16,7 @@ from app.server.models import ChangeLog, Record
 from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person
 from app.server.portal.devices import device_authors
-from app.server.portal.patterns import VisitSummary, chronology_patterns
+from app.server.portal.patterns import pattern_text, patterns_of
 from app.server.portal.projection import refresh
 from app.server.portal.queue import NotFound, names_of
 from app.server.portal.tables import VisitFact
@@ -134,11 +134,17 @@ def family_chronology(*, session: Session, person: Person, family_id: uuid.UUID)
         if f.baby_id:
             by_baby.setdefault(f.baby_id, []).append(f)
     for baby_id, visits in by_baby.items():
-        for p in chronology_patterns(
-            [VisitSummary(v.risk_level, v.sleep_seen, tuple(v.factors.split())) for v in visits]
+        for p in patterns_of(
+            [(v.visit_id, v.visit_date, v.risk_level, v.sleep_seen, v.factors) for v in visits]
         ):
             entries.append(
-                Entry(visits[-1].visit_date, "pattern", "", babies.get(baby_id, ""), "PATTERN: " + p.words())
+                Entry(
+                    visits[-1].visit_date,
+                    "pattern",
+                    "",
+                    babies.get(baby_id, ""),
+                    "PATTERN: " + pattern_text(p.code, p.factor),
+                )
             )
     entries.sort(key=lambda e: (e.date, KINDS.index(e.kind) if e.kind in KINDS else 9))
     audit_person(

@@ -19,7 +19,7 @@ from sqlmodel import col
 
 from app.protocol.records import visit_document
 from app.server.models import ChangeLog, Record, utcnow
-from app.server.portal.patterns import Pattern, VisitSummary, chronology_patterns
+from app.server.portal.patterns import Pattern, patterns_of
 from app.server.portal.tables import ProjectionCursor, ReviewItem, VisitFact, VisitFactor
 
 PAGE = 2000
@@ -250,12 +250,18 @@ def baby_patterns(
 ) -> list[Pattern]:
     """The patterns of a baby's latest `last` signed visits."""
     rows = session.execute(
-        sa.select(col(VisitFact.risk_level), col(VisitFact.sleep_seen), col(VisitFact.factors))
+        sa.select(
+            col(VisitFact.visit_id),
+            col(VisitFact.visit_date),
+            col(VisitFact.risk_level),
+            col(VisitFact.sleep_seen),
+            col(VisitFact.factors),
+        )
         .where(col(VisitFact.team_id) == team_id, col(VisitFact.baby_id) == baby_id)
         .order_by(col(VisitFact.visit_date).desc(), col(VisitFact.seq).desc())
         .limit(last)
     ).all()
-    return chronology_patterns([VisitSummary(r[0], r[1], tuple(r[2].split())) for r in reversed(rows)])
+    return list(patterns_of([(r[0], r[1], r[2], r[3], r[4]) for r in reversed(rows)]))
 
 
 def _enter(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from app.server.portal.patterns import Pattern
+from app.server.portal.patterns import pattern_text
 
 REASON_WORDS = {
     "escalate": "Escalate: discuss with a supervisor",
@@ -48,7 +48,8 @@ def context_words(codes: str) -> list[str]:
 
 def pattern_words(patterns_json: str) -> list[str]:
     items = json.loads(patterns_json or "[]")
-    return [Pattern(p["code"], p.get("factor")).words(factor_titles()) for p in items]
+    titles = factor_titles()
+    return [pattern_text(p["code"], p.get("factor"), titles) for p in items]
 
 
 def waited_words(days: int) -> str:

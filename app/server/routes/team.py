@@ -15,7 +15,15 @@ from app.server.audit import audit
 from app.server.deps import ApiError, DeviceDep, SessionDep
 from app.server.models import ChangeLog, FieldConflict, Quarantine, Record, utcnow
 from app.server.push import TeamContext, lock_team
-from app.server.schemas import ErrorBody, ResolveRequest
+from app.server.schemas import (
+    ChronologyResponse,
+    ConflictsResponse,
+    ErrorBody,
+    FamiliesResponse,
+    ResolveRequest,
+    ResolveResponse,
+    ReviewQueueResponse,
+)
 
 router = APIRouter()
 ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}}
@@ -41,7 +49,7 @@ def _payload_of(session: SessionDep, record: Record) -> str:
     return session.execute(sa.select(ChangeLog.payload).where(ChangeLog.seq == record.seq)).scalar_one()
 
 
-@router.get("/families", responses=ERRORS)
+@router.get("/families", response_model=FamiliesResponse, responses=ERRORS)
 def families(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     """The team's families (current versions)."""
     rows = session.execute(
@@ -62,7 +70,7 @@ def families(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     return {"families": [_record_out(r, p) for r, p in rows]}
 
 
-@router.get("/families/{family_id}/chronology", responses=ERRORS)
+@router.get("/families/{family_id}/chronology", response_model=ChronologyResponse, responses=ERRORS)
 def chronology(family_id: uuid.UUID, device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     """One family's babies, visits, amendments, notes and leaflets, by visit date then arrival."""
     family = session.get(Record, (device.team_id, "family", family_id))
@@ -95,7 +103,7 @@ def chronology(family_id: uuid.UUID, device: DeviceDep, session: SessionDep) -> 
     return {"family": _record_out(family, _payload_of(session, family)), "entries": entries}
 
 
-@router.get("/review-queue", responses=ERRORS)
+@router.get("/review-queue", response_model=ReviewQueueResponse, responses=ERRORS)
 def review_queue(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     """Signed visits assessed high risk or escalated (assessed by the server), newest first."""
     rows = session.execute(
@@ -147,7 +155,7 @@ def _conflict_out(c: FieldConflict) -> dict[str, Any]:
     }
 
 
-@router.get("/conflicts", responses=ERRORS)
+@router.get("/conflicts", response_model=ConflictsResponse, responses=ERRORS)
 def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = False) -> dict[str, Any]:
     """Field conflicts waiting for a person, and quarantined append-only records."""
     q = sa.select(FieldConflict).where(FieldConflict.team_id == device.team_id)
@@ -186,7 +194,11 @@ def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = F
     }
 
 
-@router.post("/conflicts/{conflict_id}/resolve", responses={**ERRORS, 409: {"model": ErrorBody}})
+@router.post(
+    "/conflicts/{conflict_id}/resolve",
+    response_model=ResolveResponse,
+    responses={**ERRORS, 409: {"model": ErrorBody}},
+)
 def resolve(
     conflict_id: uuid.UUID, body: ResolveRequest, request: Request, device: DeviceDep, session: SessionDep
 ) -> dict[str, Any]:

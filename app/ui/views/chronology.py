@@ -4,10 +4,35 @@ from __future__ import annotations
 
 import flet as ft
 
-from app.services.families import ChronologyLine
-from app.ui.presenters import chronology_details, chronology_title, day
-from app.ui.theme import NEUTRAL
+from app.services.families import ChronologyLine, PatternLine
+from app.ui.presenters import chronology_details, chronology_title, day, pattern_words
+from app.ui.theme import NEUTRAL, WARNING
 from app.ui.views.widgets import risk_badge
+
+
+def patterns_notice(patterns: tuple[PatternLine, ...]) -> list[ft.Control]:
+    """The chronology patterns, above the entries: a reason to discuss the family in supervision."""
+    if not patterns:
+        return []
+    return [
+        ft.Semantics(
+            label="Patterns in the chronology",
+            container=True,
+            content=ft.Container(
+                padding=12,
+                border_radius=8,
+                border=ft.Border.all(2, WARNING),
+                content=ft.Column(
+                    [
+                        ft.Text("Patterns in this chronology", size=16, weight=ft.FontWeight.BOLD),
+                        *[ft.Text(pattern_words(p), size=15) for p in patterns],
+                        ft.Text("Discuss this family with your supervisor.", size=15),
+                    ],
+                    spacing=4,
+                ),
+            ),
+        )
+    ]
 
 
 def chronology(lines: tuple[ChronologyLine, ...], fid: str) -> list[ft.Control]:

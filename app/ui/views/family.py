@@ -8,7 +8,7 @@ from app.services import visits
 from app.ui.context import use_app, use_family, use_visit
 from app.ui.presenters import age_words, day, gestation_words, weight_words
 from app.ui.views.app_bar import app_bar
-from app.ui.views.chronology import chronology
+from app.ui.views.chronology import chronology, patterns_notice
 from app.ui.views.open_visit import visit_start
 from app.ui.views.people_section import people_section
 from app.ui.views.widgets import heading, nav_button, page_body
@@ -112,6 +112,7 @@ def FamilyView() -> ft.View:
                     add="Add another adult",
                 ),
                 heading("Chronology"),
+                *patterns_notice(card.patterns),
                 *chronology(card.chronology, fid),
             )
         ],

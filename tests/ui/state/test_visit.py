@@ -82,6 +82,20 @@ def test_a_typed_value_that_ends_invalid_is_pending_and_the_record_holds_no_valu
     assert _exported(store, visit.visit_id)["baby"]["gestation_weeks"] == 35
 
 
+def test_a_visit_with_typed_text_not_saved_cannot_be_signed_until_it_is_corrected(
+    store: Any, family_id: str
+) -> None:
+    visit = _open(store, family_id)
+    assert not visit.answer_text("baby.gestation_weeks", "350")
+    assert not visit.sign(reason="Parent declined the rest")
+    assert "1 typed answer is not saved yet" in visit.errors["sign.reason"]
+    assert not visits.load_visit(store=store, visit_id=visit.visit_id).signed
+    assert visits.pending_input(store=store, visit_id=visit.visit_id) == {"baby.gestation_weeks": "350"}
+    assert visit.answer_text("baby.gestation_weeks", "35")
+    assert visit.sign(reason="Parent declined the rest")
+    assert visits.load_visit(store=store, visit_id=visit.visit_id).signed
+
+
 def test_pending_text_comes_back_after_a_restart(home: Path, store: Any, family_id: str) -> None:
     visit = _open(store, family_id)
     visit.set_weight_unit("lb")
