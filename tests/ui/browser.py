@@ -162,6 +162,7 @@ def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
     """Tap a text field (by its label) and type, as a person would."""
     box = textbox(page, name)
     box.click()
+    focused(page, box)
     if clear:
         page.keyboard.press("Control+A")
         page.keyboard.press("Backspace")
@@ -171,6 +172,19 @@ def type_into(page: Any, name: str, text: str, *, clear: bool = False) -> None:
             for _ in left:
                 page.keyboard.press("Backspace")
     box.press_sequentially(text)
+
+
+FOCUSED_JS = "el => el === document.activeElement || el.contains(document.activeElement)"
+
+
+def focused(page: Any, box: Any) -> None:
+    """Wait until the tapped field holds the keyboard focus (keys typed before that are lost).
+
+    Flutter web moves the focus into the field's DOM input a frame or more after the tap; a person
+    never types that fast, but a test does: on a busy machine its first letter went nowhere.
+    """
+    page.wait_for_function(FOCUSED_JS, arg=box.element_handle(), timeout=WAIT_MS)
+    next_frames(page)
 
 
 def textbox(page: Any, name: str) -> Any:
