@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -186,10 +187,9 @@ def focused(page: Any, box: Any) -> None:
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    try:  # a field Flutter re-creates on focus hands it to a new node: then just let frames pass
+    # a field Flutter re-creates on focus hands it to a new node: then just let frames pass
+    with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(FOCUSED_JS, arg=box.element_handle(), timeout=FOCUS_MS)
-    except PlaywrightTimeout:
-        pass
     next_frames(page)
 
 
