@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,10 @@ from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
 from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import textbox
+from tests.ui.browser import focused, textbox
 
 PASSWORD = "a long enough password"
+TYPE_TRIES = 3
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
 
 
@@ -97,15 +99,31 @@ def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "S
 
 
 def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
-    """Tap a text field by its label and type `text`, as a person would."""
+    """Tap a text field by its label and type `text`, as a person would, until the field holds it.
+
+    On a loaded machine Flutter may move the keyboard focus a frame late, so the first keys can go
+    nowhere: wait for the focus, type, and check the field's value; a lost key means clear and type
+    again (up to TYPE_TRIES times), and the field must in the end hold exactly `text`.
+    """
+    from playwright.sync_api import expect
+
     page.bring_to_front()  # only the front page of the browser gets key events
     box = textbox(page, name)
-    box.click()
-    page.wait_for_timeout(250)  # Flutter moves the keyboard focus after the tap
-    if clear:
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-    box.press_sequentially(text, delay=15)
+    for attempt in range(TYPE_TRIES):
+        box.click()
+        focused(page, box)
+        if clear or attempt:
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Backspace")
+        box.press_sequentially(text, delay=15)
+        try:
+            expect(box).to_have_value(
+                text if clear or attempt else re.compile(re.escape(text) + "$"), timeout=3_000
+            )
+            return
+        except AssertionError:
+            continue
+    expect(box).to_have_value(text, timeout=1_000)  # fails, naming the field's value
 
 
 def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
