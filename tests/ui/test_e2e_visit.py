@@ -131,6 +131,7 @@ def open_leaflet(page: Any, app_url: str, size: str, *, download: bool) -> None:
     if size == "phone":  # a family sent the sheet reads it on a phone: the narrow page
         tap(page.get_by_role("radio", name="Phone screen (to send)"))
         page.get_by_text(re.compile(r"KB PDF · Phone screen")).wait_for()
+        shot(page, "14-leaflet-phone-paper", size)
     with page.context.expect_page() as popup:
         tap(page.get_by_role("button", name="Open leaflet (PDF)"))
     tab = popup.value
