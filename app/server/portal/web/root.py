@@ -20,6 +20,7 @@ IDLE_CHECK_SECONDS = 20
 
 
 def _routes() -> list[ft.Route]:
+    from app.server.portal.web.admin import admin_routes
     from app.server.portal.web.more_routes import records_routes
     from app.server.portal.web.views.family import FamilyView
     from app.server.portal.web.views.figures import FiguresView
@@ -29,6 +30,7 @@ def _routes() -> list[ft.Route]:
         ft.Route(path="figures", component=FiguresView),
         ft.Route(path="family/:fid", component=FamilyView),
         *records_routes(),
+        *admin_routes(),
     ]
     return [ft.Route(path="/", component=QueueView, children=children)]
 
