@@ -11,6 +11,7 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.leaflet_model import Paper
 from app.services import leaflets, visits
 from app.services.problems import AnswerError
 from app.services.typed import TypedAnswer, parse_typed, shown_text
@@ -418,7 +419,7 @@ class VisitState:
         """This visit was just discarded (its screens must not reopen it)."""
         return bool(visit_id) and visit_id == self._gone
 
-    def record_leaflet(self, pdf: bytes) -> None:
-        """Record that this leaflet (these bytes) was given to the family."""
-        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf)
+    def record_leaflet(self, pdf: bytes, *, paper: Paper = Paper.a4) -> None:
+        """Record that this leaflet (these bytes, on this paper) was given to the family."""
+        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf, paper=paper)
         self.leaflet_given = True

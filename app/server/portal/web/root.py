@@ -19,6 +19,7 @@ IDLE_CHECK_SECONDS = 20
 
 
 def _routes() -> list[ft.Route]:
+    from app.server.portal.web.admin import admin_routes
     from app.server.portal.web.views.family import FamilyView
     from app.server.portal.web.views.figures import FiguresView
 
@@ -26,6 +27,7 @@ def _routes() -> list[ft.Route]:
         ft.Route(path="item/:vid", component=ItemView),
         ft.Route(path="figures", component=FiguresView),
         ft.Route(path="family/:fid", component=FamilyView),
+        *admin_routes(),
     ]
     return [ft.Route(path="/", component=QueueView, children=children)]
 

@@ -37,6 +37,8 @@ def nav_items(auth: AuthState) -> list[tuple[str, str]]:
     person = auth.person
     items = [("Review queue", "/")] if person and person.reviews else [("Home", "/")]
     items.append(("Figures", "/figures"))  # families list, printing and admin screens: not built yet
+    if person and person.is_admin:
+        items.append(("Admin", "/admin/users"))
     return items
 
 
