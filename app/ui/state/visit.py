@@ -81,7 +81,7 @@ class VisitState:
         self.signed_note = signed_line(rec, reason)
         self.last_time = last_time_words(rec.last)
         self.people = list(rec.people)
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = ""
         self._trail, self._focus, self._typed = [], "", {}
 
@@ -178,7 +178,7 @@ class VisitState:
             answers[stored] = value
         self.answers = answers
         self._forget(path)
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved"
         return True
 
@@ -228,7 +228,7 @@ class VisitState:
         else:
             self.pending = {**self.pending, path: text}
             self.errors = {**self.errors, path: not_saved(problem)}
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
         self.edits += 1
         return problem is None
@@ -263,7 +263,7 @@ class VisitState:
             answers = {p: v for p, v in self.answers.items() if p != old_path}
             answers[new_path] = converted
             self.answers = answers
-            self.review = visits.review(self.answers)
+            self.review = visits.review(self.answers, store=self._store)
         elif WEIGHT in self.pending:  # re-check the pending text in the new unit
             visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
             self.answer_text(WEIGHT, self.pending[WEIGHT])
@@ -327,7 +327,7 @@ class VisitState:
         errors = {p: m for p, m in self.errors.items() if not p.startswith("plan.out_of_routine.")}
         errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
         self.errors = errors
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
         self.edits += 1
         return key not in outcome.problems
