@@ -1,13 +1,21 @@
-"""The sync messages: a pushed op and its answer, a pulled change and its page."""
+"""The sync messages: a pushed op and its answer, a pulled change and its page, the guidance."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.protocol.limits import ENTITY_NAME_MAX, INT_MAX, OPS_PER_BATCH_MAX, SEQ_MAX
+from app.protocol.limits import (
+    CODE_MAX,
+    ENTITY_NAME_MAX,
+    GUIDANCE_BYTES_MAX,
+    INT_MAX,
+    OPS_PER_BATCH_MAX,
+    SEQ_MAX,
+)
 
 Status = Literal["applied", "duplicate", "conflict", "rejected"]
 ANSWERS: tuple[str, ...] = ("applied", "duplicate", "conflict", "rejected")
@@ -81,3 +89,20 @@ class PullResponse(BaseModel):
     changes: list[Change]
     next: int
     more: bool
+
+
+class GuidanceDocument(BaseModel):
+    """A guidance version published at base: the file's text, checked again by whoever uses it."""
+
+    version: str = Field(max_length=CODE_MAX)
+    hash: str = Field(max_length=80, description="sha256:<hex> of the text (UTF-8)")
+    published: dt.datetime
+    text: str = Field(max_length=GUIDANCE_BYTES_MAX)
+
+
+class GuidanceLatest(BaseModel):
+    """The newest guidance published at base; `guidance` is null when the device already holds it
+    (its `since_version`) or when none was published (devices then use the packaged guidance)."""
+
+    version: str | None = Field(description="the newest published version (null: none published)")
+    guidance: GuidanceDocument | None = None

@@ -149,7 +149,7 @@ def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool 
         description="Sync, enrolment and review for Safer Sleep Visits devices.",
     )
     app.state.engine = make_engine(url)
-    app.state.guidance = GuidanceCache()
+    app.state.guidance = GuidanceCache(app.state.engine)
     app.include_router(sync.router)
     app.include_router(team.router)
 

@@ -1,4 +1,4 @@
-"""One sync: push the outbox in batches, then pull the team's changes page by page."""
+"""One sync: fetch new guidance, push the outbox in batches, then pull the team's changes page by page."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine
 from app.sync.apply import PullCounts, apply_changes, wire_payload
 from app.sync.client import ServerClient
 from app.sync.errors import AlreadyEnrolled, NotEnrolled, ServerRefused, ServerUnreachable
+from app.sync.guidance import fetch_missing, fetch_newest, versions_named
 
 Progress = Callable[[str, int, int], None]
 PUSH_BYTES = 4 * 1024 * 1024  # JSON per push request: under the server's 5 MiB request limit
@@ -42,6 +43,7 @@ class SyncSummary:
     unchanged: int = 0
     skipped: int = 0
     quarantined: int = 0  # pulled changes this device could not apply (kept, cursor moved on)
+    guidance: list[str] = field(default_factory=list)  # guidance versions received from base
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -55,6 +57,8 @@ class SyncSummary:
             out.append(f"rejected: {self.rejected}")
         if self.quarantined:
             out.append(f"quarantined: {self.quarantined}")
+        if self.guidance:
+            out.append(f"guidance received: {', '.join(self.guidance)}")
         return out + [f"  {p}" for p in self.problems]
 
 
@@ -279,6 +283,8 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, 
         changes, nxt = page.get("changes"), page.get("next")
         if not isinstance(changes, list) or not isinstance(nxt, int) or nxt < cursor:
             raise ServerRefused("the team server sent a page this device cannot read; try again later")
+        wanted = versions_named(c for c in changes if isinstance(c, dict))
+        summary.guidance += fetch_missing(store, client, wanted, summary.problems)
         with store.unit_of_work() as uow:  # the rows and the cursor: one transaction
             apply_changes(session=uow.session, changes=changes, team_id=store.team.id, counts=counts)
             set_sync_value(session=uow.session, key="pull_cursor", value=str(nxt))
@@ -311,6 +317,8 @@ def sync_now(
     client = ServerClient(state["server_url"], state["token"], http=http)
     summary = SyncSummary()
     try:
+        if (received := fetch_newest(store, client, summary.problems)) is not None:
+            summary.guidance.append(received)
         _push(store, client, summary, batch_size, progress)
         _pull(store, client, summary, pull_limit, progress)
     finally:

@@ -1,0 +1,36 @@
+"""The admin screens' unit of work: each call checks the session and the role, does one thing, commits."""
+
+from __future__ import annotations
+
+import uuid
+
+from app.server.portal.admin import users as people
+from app.server.portal.admin.users import Issued, UserRow
+from app.server.portal.service import Portal
+
+
+class Admin:
+    """What the admin screens do, through the portal's one-transaction-per-call `run`."""
+
+    def __init__(self, portal: Portal) -> None:
+        self.portal = portal
+
+    # people -----------------------------------------------------------------------------------
+
+    def users(self, token: str | None) -> list[UserRow]:
+        return self.portal.run(token, lambda s, p: people.team_users(session=s, person=p))
+
+    def add_user(self, token: str | None, email: str, role: str, name: str = "") -> Issued:
+        return self.portal.run(
+            token, lambda s, p: people.add_team_user(session=s, person=p, email=email, role=role, name=name)
+        )
+
+    def set_enabled(self, token: str | None, user_id: uuid.UUID, enabled: bool) -> str:
+        return self.portal.run(
+            token, lambda s, p: people.set_enabled(session=s, person=p, user_id=user_id, enabled=enabled)
+        )
+
+    def reset_password(self, token: str | None, user_id: uuid.UUID) -> Issued:
+        return self.portal.run(
+            token, lambda s, p: people.reset_team_password(session=s, person=p, user_id=user_id)
+        )

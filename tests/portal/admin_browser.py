@@ -1,0 +1,49 @@
+"""Browser steps of the admin end-to-end tests: open an admin screen, type, press a row's button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.portal.portal_procs import see
+from tests.ui.browser import enable_semantics, tap, type_into
+
+
+def open_admin(page: Any, server_url: str, path: str, heading: str) -> None:
+    """Load an admin address directly (as a bookmark would) and wait for its heading."""
+    page.goto(f"{server_url}{path}")
+    page.wait_for_selector("#loading", state="detached")
+    enable_semantics(page)
+    page.get_by_role("heading", name=heading, exact=True).wait_for()
+
+
+def fill(page: Any, name: str, text: str) -> None:
+    """Type into a field once it holds the focus (never a fixed wait)."""
+    page.bring_to_front()
+    type_into(page, name, text, clear=True)
+
+
+def row_button(page: Any, ident: str, name: str) -> Any:
+    """A button inside the row grouped under `ident` (see admin.common.row_actions)."""
+    return page.locator(f'flt-semantics[flt-semantics-identifier="{ident}"]').get_by_role(
+        "button", name=name, exact=True
+    )
+
+
+def press(page: Any, name: str, *, then: str) -> None:
+    """Press a button by its name and wait until `then` shows."""
+    tap(page.get_by_role("button", name=name, exact=True))
+    see(page, then)
+
+
+DESKTOP = {"width": 1440, "height": 900}
+TABLET = {"width": 1024, "height": 768}
+
+
+def shots(page: Any, name: str) -> None:
+    """Still screenshots of the screen at desktop (1440x900) and tablet (1024x768) width."""
+    from tests.portal.portal_procs import ARTIFACTS
+    from tests.ui.browser import still_screenshot
+
+    for size, viewport in (("tablet", TABLET), ("desktop", DESKTOP)):
+        page.set_viewport_size(viewport)
+        still_screenshot(page, ARTIFACTS / f"admin-{name}-{size}.png")

