@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.server.portal import accounts, chronology, figures, queue, supervision
+from app.server.portal import accounts, chronology, families, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
@@ -113,3 +113,20 @@ class Portal:
         return self.run(
             token, lambda s, p: chronology.family_chronology(session=s, person=p, family_id=family_id)
         )
+
+    def chronology_pdf(self, token: str | None, family_id: uuid.UUID) -> bytes:
+        """The family's chronology as a PDF for a strategy meeting (audited as printed, with the user)."""
+
+        def work(s: Session, p: Person) -> bytes:
+            from app.server.portal.chronology_pdf import ChronologyContent, render
+
+            name, entries = chronology.family_chronology(
+                session=s, person=p, family_id=family_id, audit_action="family.chronology_print"
+            )
+            return render(ChronologyContent(name, p.team_name, p.name, dt.date.today(), tuple(entries)))
+
+        return self.run(token, work)
+
+    def search_families(self, token: str | None, query: str) -> list[families.FamilyHit]:
+        """The team's families by name, NHS number or postcode (SearchProblem for bad input)."""
+        return self.run(token, lambda s, p: families.search_families(session=s, person=p, query=query))
