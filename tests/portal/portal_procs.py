@@ -127,12 +127,22 @@ def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
         page.keyboard.type(text, delay=15)
         try:
             page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=3_000)
-            return
+            next_frames(page, 8)  # Flutter may still write its own (older) editing state back
+            if page.evaluate(HOLDS_JS, [box.element_handle(), text]):
+                return
         except PlaywrightTimeout:
-            if not clear:
-                break  # appended text cannot be checked as the whole value
+            pass
+        if not clear:
+            break  # appended text cannot be checked as the whole value
     if clear:
         raise AssertionError(f"the field {name!r} does not hold {text!r} after {TYPE_TRIES} tries")
+
+
+def field_holds(page: Any, name: str, text: str) -> None:
+    """The field shows `text` (Flutter fills its editing input once it has the focus); waits for it."""
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=15_000)
 
 
 def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
