@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from app.server.guidance_store import GuidanceCache
-from app.server.portal import accounts, chronology, families, figures, queue, supervision
+from app.server.portal import accounts, batch_leaflets, chronology, families, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
@@ -132,3 +132,19 @@ class Portal:
     def search_families(self, token: str | None, query: str) -> list[families.FamilyHit]:
         """The team's families by name, NHS number or postcode (SearchProblem for bad input)."""
         return self.run(token, lambda s, p: families.search_families(session=s, person=p, query=query))
+
+    # printing leaflets at base ------------------------------------------------------------------
+
+    def batch_visits(
+        self, token: str | None, flt: batch_leaflets.BatchFilter
+    ) -> list[batch_leaflets.SignedVisitRow]:
+        return self.run(token, lambda s, p: batch_leaflets.signed_visits(session=s, person=p, flt=flt))
+
+    def batch_practitioners(self, token: str | None) -> list[str]:
+        return self.run(token, lambda s, p: batch_leaflets.practitioners(session=s, person=p))
+
+    def print_leaflets(self, token: str | None, visit_ids: list[uuid.UUID]) -> tuple[bytes, int]:
+        """One PDF of the visits' leaflets and its page count; each leaflet recorded on its visit."""
+        return self.run(
+            token, lambda s, p: batch_leaflets.print_leaflets(session=s, person=p, visit_ids=visit_ids)
+        )
