@@ -29,6 +29,16 @@ def row_button(page: Any, ident: str, name: str) -> Any:
     )
 
 
+def gone(page: Any, text: str) -> None:
+    """Wait until the accessibility tree no longer shows `text`."""
+    page.wait_for_function(
+        """t => !Array.from(document.querySelectorAll('flt-semantics, flt-semantics *')).some(
+               e => (e.getAttribute('aria-label') || '').includes(t)
+                    || (e.children.length === 0 && (e.textContent || '').includes(t)))""",
+        arg=text,
+    )
+
+
 def press(page: Any, name: str, *, then: str) -> None:
     """Press a button by its name and wait until `then` shows."""
     tap(page.get_by_role("button", name=name, exact=True))

@@ -4,12 +4,14 @@ supervisor finds no admin screen; another team's id is "not found". Screenshots 
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from app.server.portal.service import Portal
-from tests.portal.admin_browser import DESKTOP, fill, open_admin, press, row_button, shots
+from tests.portal.admin_browser import DESKTOP, fill, gone, open_admin, press, row_button, shots
 from tests.portal.portal_procs import Staff, see, shows, sign_in
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
@@ -27,12 +29,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         proc.stop()
 
 
-def _shown_password(page) -> str:
-    text = page.evaluate(
-        "() => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *'))"
-        ".map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.textContent || '')).join(' ')"
+def _tree_text(page) -> str:
+    """Every label and text of the accessibility tree, joined."""
+    return str(
+        page.evaluate(
+            "() => Array.from(document.querySelectorAll('flt-semantics, flt-semantics *'))"
+            ".map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.textContent || '')).join(' ')"
+        )
     )
-    found = PASSWORD_SHAPE.search(text)
+
+
+def _shown_password(page) -> str:
+    found = PASSWORD_SHAPE.search(_tree_text(page))
     assert found, "no temporary password on screen"
     return found.group(0)
 
@@ -80,3 +88,47 @@ def test_an_admin_adds_disables_and_resets_people_and_a_supervisor_finds_no_admi
         open_admin(page, server.url, "/admin/users", "Not found")
         see(page, "Not found: there is no such screen for your account.")
         assert not shows(page, north.emails["practitioner"])
+
+
+CODE_SHAPE = re.compile(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")
+
+
+def test_an_admin_issues_an_enrolment_code_as_text_and_qr_and_revokes_the_device_it_enrolled(
+    server: ServerProcess,
+):
+    north = Staff.create(server.db_url, server.url, "north")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/devices", "Devices")
+        see(page, "No device enrolled yet.")
+        press(page, "Issue enrolment code", then="Practitioner: choose whose device this code will enrol")
+        tap(page.locator('flt-semantics[flt-semantics-identifier="enrol-practitioner"]'))
+        tap(page.get_by_role("button", name=f"Priya Visitor ({north.emails['practitioner']})"))
+        press(page, "Issue enrolment code", then="Enrolment code")
+        found = CODE_SHAPE.search(_tree_text(page))
+        assert found
+        code = found.group(0)
+        see(page, f"QR code of the enrolment code {code}")
+        shots(page, "devices-code")
+        enrolled = httpx.post(f"{server.url}/enrol", json={"code": code, "device_name": "Priya's tablet"})
+        assert enrolled.status_code == 200, enrolled.text
+        token = enrolled.json()["token"]
+        press(page, "Refresh the list", then="Priya's tablet")
+        see(page, "never")  # not synced yet
+        assert httpx.get(f"{server.url}/sync/pull", headers={"Authorization": f"Bearer {token}"}).is_success
+        tap(page.get_by_role("button", name="Refresh the list"))
+        gone(page, "never")  # its last sync is shown now
+        see(page, north.emails["practitioner"])
+        tap(row_button(page, "device Priya's tablet", "Revoke"))
+        see(page, "Revoke Priya's tablet?")
+        shots(page, "devices-revoke-confirm")
+        press(page, "Yes, revoke it", then="Priya's tablet is revoked: it can no longer sync.")
+        see(page, "Revoked ")
+        shots(page, "devices-revoked")
+    push = httpx.post(
+        f"{server.url}/sync/push",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"batch_id": str(uuid.uuid4()), "ops": []},
+    )
+    assert push.status_code == 403 and push.json()["error"] == "device_revoked"

@@ -80,7 +80,10 @@ def _hasher() -> PasswordHash:
     from pwdlib import PasswordHash
     from pwdlib.hashers.argon2 import Argon2Hasher
 
-    return PasswordHash((Argon2Hasher(),))
+    from app.settings import get_settings
+
+    cost = get_settings()
+    return PasswordHash((Argon2Hasher(time_cost=cost.argon2_time_cost, memory_cost=cost.argon2_memory_kib),))
 
 
 def hash_password(password: str) -> str:

@@ -49,8 +49,10 @@ def _visit_words(f: VisitFact) -> str:
     return "; ".join(parts)
 
 
-def family_chronology(*, session: Session, person: Person, family_id: uuid.UUID) -> tuple[str, list[Entry]]:
-    """(family name, entries oldest first). Another team's family: NotFound."""
+def family_chronology(
+    *, session: Session, person: Person, family_id: uuid.UUID, audit_action: str = "family.chronology_view"
+) -> tuple[str, list[Entry]]:
+    """(family name, entries oldest first), audited as `audit_action`. Another team's family: NotFound."""
     refresh(session=session, team_id=person.team_id)
     team = person.team_id
     if session.get(Record, (team, "family", family_id)) is None:
@@ -149,7 +151,7 @@ def family_chronology(*, session: Session, person: Person, family_id: uuid.UUID)
     entries.sort(key=lambda e: (e.date, KINDS.index(e.kind) if e.kind in KINDS else 9))
     audit_person(
         session=session,
-        action="family.chronology_view",
+        action=audit_action,
         team_id=team,
         user_id=person.user_id,
         family_id=family_id,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from app.server.portal.admin import devices
 from app.server.portal.admin import users as people
+from app.server.portal.admin.devices import Code, DeviceLine
 from app.server.portal.admin.users import Issued, UserRow
 from app.server.portal.service import Portal
 
@@ -34,3 +36,17 @@ class Admin:
         return self.portal.run(
             token, lambda s, p: people.reset_team_password(session=s, person=p, user_id=user_id)
         )
+
+    # devices ----------------------------------------------------------------------------------
+
+    def devices(self, token: str | None) -> list[DeviceLine]:
+        return self.portal.run(token, lambda s, p: devices.team_devices(session=s, person=p))
+
+    def practitioners(self, token: str | None) -> list[tuple[uuid.UUID, str, str]]:
+        return self.portal.run(token, lambda s, p: devices.practitioners(session=s, person=p))
+
+    def issue_code(self, token: str | None, user_id: uuid.UUID) -> Code:
+        return self.portal.run(token, lambda s, p: devices.issue_code(session=s, person=p, user_id=user_id))
+
+    def revoke(self, token: str | None, device_id: uuid.UUID) -> str:
+        return self.portal.run(token, lambda s, p: devices.revoke(session=s, person=p, device_id=device_id))

@@ -68,7 +68,7 @@ def team_users(*, session: Session, person: Person) -> list[UserRow]:
     return [UserRow(u.id, u.email, u.name, u.role, _state(u, now), u.locked_until) for u in users]
 
 
-def _member(session: Session, person: Person, user_id: uuid.UUID) -> PortalUser:
+def member(session: Session, person: Person, user_id: uuid.UUID) -> PortalUser:
     require_admin(person)
     try:
         return accounts.user_in_team(session=session, team_id=person.team_id, user_id=user_id)
@@ -94,7 +94,7 @@ def add_team_user(*, session: Session, person: Person, email: str, role: str, na
 
 def set_enabled(*, session: Session, person: Person, user_id: uuid.UUID, enabled: bool) -> str:
     """Disable (its sessions end now) or enable an account; returns its email."""
-    user = _member(session, person, user_id)
+    user = member(session, person, user_id)
     if enabled:
         accounts.enable_user(session=session, user=user, by=person.user_id)
     else:
@@ -106,7 +106,7 @@ def set_enabled(*, session: Session, person: Person, user_id: uuid.UUID, enabled
 
 def reset_team_password(*, session: Session, person: Person, user_id: uuid.UUID) -> Issued:
     """A new temporary password (shown once); unlocks the account and ends its sessions."""
-    user = _member(session, person, user_id)
+    user = member(session, person, user_id)
     if user.id == person.user_id:  # it would end this very session before the password is read
         raise AccountError(
             "account: you cannot reset your own password here; ask another administrator "

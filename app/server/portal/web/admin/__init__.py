@@ -9,6 +9,10 @@ ADMIN_HOME = "/admin/users"
 
 def admin_routes() -> list[ft.Route]:
     """The admin screens, as children of the portal's root route."""
+    from app.server.portal.web.admin.devices_view import DevicesView
     from app.server.portal.web.admin.users_view import UsersView
 
-    return [ft.Route(path="admin/users", component=UsersView)]
+    return [
+        ft.Route(path="admin/users", component=UsersView),
+        ft.Route(path="admin/devices", component=DevicesView),
+    ]

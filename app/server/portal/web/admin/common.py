@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import flet as ft
 
@@ -14,6 +16,7 @@ from app.server.portal.web.state import AuthState
 from app.server.portal.web.widgets import frame, go, notice
 
 T = TypeVar("T")
+LONDON = ZoneInfo("Europe/London")
 SCREENS = (
     ("Users", "/admin/users"),
     ("Devices", "/admin/devices"),
@@ -26,6 +29,14 @@ SCREENS = (
 def sentence(text: str) -> str:
     """A service's "field: problem" message as it is shown: with a capital letter."""
     return text[:1].upper() + text[1:]
+
+
+def when(value: dt.datetime | None, never: str = "never") -> str:
+    """A server time as UK local time, e.g. 01/12/2026 14:05."""
+    if value is None:
+        return never
+    aware = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return f"{aware.astimezone(LONDON):%d/%m/%Y %H:%M}"
 
 
 class Outcome:
@@ -130,7 +141,7 @@ def one_time(title: str, secret: str, advice: str) -> ft.Control:
     )
 
 
-def table(headers: tuple[str, ...], rows: list[list[str | ft.Control]]) -> ft.Control:
+def table(headers: tuple[str, ...], rows: Sequence[Sequence[str | ft.Control]]) -> ft.Control:
     """A data table of words (a cell may be a control), scrolling sideways when the screen is narrow."""
 
     def cell(v: str | ft.Control) -> ft.DataCell:
