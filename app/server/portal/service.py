@@ -15,6 +15,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from app.server.guidance_store import GuidanceCache
 from app.server.portal import accounts, batch_leaflets, chronology, families, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
@@ -26,8 +27,9 @@ T = TypeVar("T")
 class Portal:
     """Everything the portal screens do, against one database engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, guidance: GuidanceCache | None = None) -> None:
         self.engine = engine
+        self.guidance = guidance or GuidanceCache()  # the server's, so a resolved visit is assessed alike
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
