@@ -19,11 +19,12 @@ from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
 from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import next_frames, textbox
+from tests.ui.browser import PHONE, TABLET, next_frames, still_screenshot, textbox
 
 PASSWORD = "a long enough password"
 TYPE_TRIES = 3
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
+DESKTOP = {"width": 1440, "height": 900}
 
 
 @dataclass
@@ -167,3 +168,12 @@ def shows(page: Any, text: str) -> bool:
             text,
         )
     )
+
+
+def shots(page: Any, name: str, desktop: dict[str, int] | None = None) -> None:
+    """The screen at phone, tablet and desktop widths (test-artifacts/portal/<name>-<size>.png)."""
+    sizes = {"phone": PHONE, "tablet": TABLET, "desktop": desktop or DESKTOP}
+    for size, viewport in sizes.items():
+        page.set_viewport_size(viewport)
+        next_frames(page, 30)  # let a page transition finish before the still-screen check
+        still_screenshot(page, ARTIFACTS / f"{name}-{size}.png")

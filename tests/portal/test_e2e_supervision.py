@@ -17,6 +17,7 @@ from tests.portal.portal_procs import (
     escalated_visit,
     field_holds,
     see,
+    shots,
     shows,
     sign_in,
     type_field,
@@ -82,7 +83,7 @@ def test_a_supervisor_discusses_and_closes_an_escalated_visit_and_the_tablet_sho
         page.get_by_role("button", name="Mark done: Joint visit with social worker").click()
         see(page, "Action marked done.")
         see(page, f"due {today} — done {today}")
-        still_screenshot(page, ARTIFACTS / "item-action-done-desktop.png")
+        shots(page, "item-action-done", DESKTOP)
 
     with chromium() as browser:  # a browser of its own: a second page in one browser gets no keys
         other = open_page(browser, server.url, TABLET)
