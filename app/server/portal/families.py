@@ -81,32 +81,7 @@ def _nhs(p: dict[str, Any]) -> list[str]:
     return [fold(str(c.get("nhs_number") or "")) for c in p.get("carers") or [] if isinstance(c, dict)]
 
 
-# Accented Latin letters and their plain letter, for PostgreSQL's translate() (one for one).
-ACCENTED = "àáâãäåāăąçćčďđèéêëēėęěìíîïīįłñńňòóôõöøōőùúûüūůűųýÿźżžśšşţť"
-PLAIN = "".join({"ł": "l", "đ": "d", "ø": "o"}.get(c, unicodedata.normalize("NFKD", c)[0]) for c in ACCENTED)
-
-
-def _narrowed(session: Session, key: str, tight: bool) -> Any:
-    """A SQL condition every payload holding `key` meets (the exact match is made in Python).
-
-    Tight (PostgreSQL): the payload's letters and digits, lower case and unaccented, hold the
-    key's ASCII runs in order. Loose (SQLite, or when tight found nothing): the key's ASCII
-    letters appear in order, anything between.
-    """
-    runs = [r for r in re.split(r"[^a-z0-9]+", key) if r]
-    if tight and session.get_bind().dialect.name == "postgresql":
-        text = sa.func.translate(
-            sa.func.regexp_replace(sa.func.lower(col(ChangeLog.payload)), "[^[:alnum:]]", "", "g"),
-            ACCENTED,
-            PLAIN,
-        )
-        return text.like("%" + "%".join(runs) + "%")
-    return col(ChangeLog.payload).ilike(_loose("".join(runs))) if runs else sa.true()
-
-
-def _payloads(
-    session: Session, team_id: uuid.UUID, entity: str, key: str, *, tight: bool = True
-) -> list[tuple[uuid.UUID, Any]]:
+def _payloads(session: Session, team_id: uuid.UUID, entity: str, key: str) -> list[tuple[uuid.UUID, Any]]:
     """(record family id, payload) of the team's current `entity` records that may hold `key`."""
     q = (
         sa.select(col(Record.family_id), col(Record.entity_id), col(ChangeLog.payload))
@@ -118,9 +93,12 @@ def _payloads(
             # rows of it (index team_id, entity, ...) before matching text, never every visit
             col(ChangeLog.team_id) == team_id,
             col(ChangeLog.entity) == entity,
-            _narrowed(session, key, tight),
         )
     )
+    # Only ASCII letters narrow safely: a stored name may write the others differently.
+    loose = "".join(c for c in key if c.isascii())
+    if loose:
+        q = q.where(col(ChangeLog.payload).ilike(_loose(loose)))
     rows = session.execute(q).all()
     return [(family_id or entity_id, json.loads(text)) for family_id, entity_id, text in rows]
 
@@ -130,17 +108,14 @@ def search_families(*, session: Session, person: Person, query: str) -> list[Fam
     kind, key = kind_of(query)
     found: dict[uuid.UUID, dict[str, Any]] = {}
     if kind == "name":
-        for tight in (True, False):  # a letter the tight filter cannot unaccent: look again, loosely
-            for fid, p in _payloads(session, person.team_id, "family", key, tight=tight):
-                if any(key in fold(n) for n in _names(p)):
-                    found[fid] = p
-            baby_families = {
-                fid
-                for fid, p in _payloads(session, person.team_id, "baby", key, tight=tight)
-                if key in fold(str(p.get("name")))
-            }
-            if found or baby_families:
-                break
+        for fid, p in _payloads(session, person.team_id, "family", key):
+            if any(key in fold(n) for n in _names(p)):
+                found[fid] = p
+        baby_families = {
+            fid
+            for fid, p in _payloads(session, person.team_id, "baby", key)
+            if key in fold(str(p.get("name")))
+        }
     else:
         for fid, p in _payloads(session, person.team_id, "family", key):
             if (kind == "postcode" and fold(str(p.get("postcode") or "")).startswith(key)) or (
