@@ -104,6 +104,9 @@ class Portal:
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
         )
 
+    def mark_action_done(self, token: str | None, action_id: uuid.UUID) -> None:
+        self.run(token, lambda s, p: supervision.mark_action_done(session=s, person=p, action_id=action_id))
+
     # figures ----------------------------------------------------------------------------------
 
     def figures(self, token: str | None, start: dt.date, end: dt.date) -> figures.Figures:
