@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     new_password: SecretStr | None = Field(
         default=None, description="Password for `safesleep server add-user` / `reset-password` (scripts)."
     )
+    idle_lock_seconds: int | None = Field(
+        default=None,
+        ge=1,
+        description="Tests and demos only: lock after this many idle seconds (else the minutes in Settings).",
+    )
     test_pg_url: str | None = Field(
         default=None, description="PostgreSQL URL the test suite may use (tests only)."
     )
