@@ -39,6 +39,16 @@ class Settings(BaseSettings):
         ge=1,
         description="Tests and demos only: lock after this many idle seconds (else the minutes in Settings).",
     )
+    # The cost of stretching passphrases and passwords. The defaults are the product's; the test suite
+    # lowers them (tests/conftest.py): its hundreds of throwaway stores and accounts would otherwise spend
+    # minutes hashing. A store's KDF file and an argon2 hash record their own cost, so either opens at any.
+    kdf_scrypt_log2_n: int = Field(
+        default=15, ge=10, le=20, description="scrypt cost of a new device store key: n = 2 ** this."
+    )
+    argon2_time_cost: int = Field(default=3, ge=1, le=10, description="argon2id passes for a new password.")
+    argon2_memory_kib: int = Field(
+        default=65_536, ge=8_192, le=1_048_576, description="argon2id memory (KiB) for a new password."
+    )
     test_pg_url: str | None = Field(
         default=None, description="PostgreSQL URL the test suite may use (tests only)."
     )

@@ -8,6 +8,12 @@ import random
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.helpers import FAST_HASHING
+
+# Throwaway stores and accounts hash cheaply (tests/helpers.py: FAST_HASHING).
+for _name, _value in FAST_HASHING.items():
+    os.environ.setdefault(_name, _value)
+
 # CI runs on 2 shared cores: never fail a property test on timing.
 settings.register_profile("safesleep", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("safesleep")

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 import socket
 
+# Throwaway stores and accounts: the cheapest passphrase and password stretching the settings allow
+# (the product's costs are checked in tests/test_settings.py). Processes the tests start inherit these,
+# except servers started through tests.sync.procs.child_env, which clears SAFESLEEP_* variables.
+FAST_HASHING = {
+    "SAFESLEEP_KDF_SCRYPT_LOG2_N": "10",
+    "SAFESLEEP_ARGON2_TIME_COST": "1",
+    "SAFESLEEP_ARGON2_MEMORY_KIB": "8192",
+}
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now (the OS picks it)."""

@@ -1,4 +1,4 @@
-"""`safesleep server add-user | reset-password | disable-user`: people who sign in to the portal."""
+"""`safesleep server add-user | reset-password | disable-user | enable-user`: people of the portal."""
 
 from __future__ import annotations
 
@@ -64,21 +64,32 @@ def reset_password(
         typer.echo(f"Password reset for {user.email}")
 
 
+def _switch(email: str, db: str | None, *, enable: bool) -> None:
+    """Disable or enable the account of `email` (the same account functions as the portal)."""
+    from app.server.portal import accounts
+
+    with _session(db) as session:
+        try:
+            user = accounts.user_by_email(session=session, email=email)
+        except accounts.AccountError as exc:
+            fail([str(exc)])
+        (accounts.enable_user if enable else accounts.disable_user)(session=session, user=user)
+        session.commit()
+        typer.echo(f"{'Enabled' if enable else 'Disabled'} {user.email}")
+
+
 def disable_user(
     email: Annotated[str, typer.Argument(help="The account's email.")], db: DbOption = None
 ) -> None:
     """Stop an account signing in; its records and audit stay."""
-    from app.server.portal.accounts import AccountError, user_by_email
-    from app.server.portal.accounts import disable_user as do_disable
+    _switch(email, db, enable=False)
 
-    with _session(db) as session:
-        try:
-            user = user_by_email(session=session, email=email)
-        except AccountError as exc:
-            fail([str(exc)])
-        do_disable(session=session, user=user)
-        session.commit()
-        typer.echo(f"Disabled {user.email}")
+
+def enable_user(
+    email: Annotated[str, typer.Argument(help="The account's email.")], db: DbOption = None
+) -> None:
+    """Let a disabled account sign in again (with its old password; reset it if that is lost)."""
+    _switch(email, db, enable=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -86,3 +97,4 @@ def register(app: typer.Typer) -> None:
     server_app.command("add-user")(add_user)
     server_app.command("reset-password")(reset_password)
     server_app.command("disable-user")(disable_user)
+    server_app.command("enable-user")(enable_user)

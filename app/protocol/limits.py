@@ -14,4 +14,5 @@ OPS_PER_BATCH_MAX = 1000
 PULL_LIMIT_MAX = 5000
 PULL_BYTES_MAX = 8 * 1024 * 1024  # a pull page stops early once its payloads reach this
 ENTITY_NAME_MAX = 40
+GUIDANCE_BYTES_MAX = 1024 * 1024  # a guidance file (the packaged one is about 33 kB)
 PAPERS = ("A4", "A5", "Letter", "screen", "phone")

@@ -8,11 +8,12 @@ import re
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.domain.amendments import apply_amendments, split_path
 from app.domain.assessment import assess
 from app.domain.errors import VisitError, parse_visit
+from app.domain.identifiers import nhs_number_problem
 from app.domain.problems import Problem
 from app.domain.visit import VISIT_FORMAT
 from app.protocol.fields import Code, Hash, Name, Payload, RequiredName, Text, When
@@ -45,6 +46,14 @@ class Carer(BaseModel):
     name: RequiredName
     relationship: RequiredName
     phone: Name | None = None
+    nhs_number: Name | None = None  # as the device stores it ('943 476 5919'), left out when not given
+
+    @field_validator("nhs_number")
+    @classmethod
+    def _nhs_number(cls, value: str | None) -> str | None:
+        if value and (problem := nhs_number_problem(value)):
+            raise ValueError(problem)
+        return value
 
 
 class OtherAdult(BaseModel):

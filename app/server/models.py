@@ -143,6 +143,10 @@ class AuditEvent(ServerModel, table=True):
     """Who did what, with counts only: never personal data."""
 
     __tablename__ = "server_audit"
+    __table_args__ = (
+        sa.Index("ix_server_audit_team_at", "team_id", "at"),  # the admin's audit log, newest first
+        sa.Index("ix_server_audit_device_at", "device_id", "at"),  # a device's last sync
+    )
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime
     team_id: uuid.UUID | None = None

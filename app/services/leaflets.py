@@ -11,11 +11,12 @@ import hashlib
 from dataclasses import dataclass
 
 from app.domain import Visit, assess
+from app.domain.guidance import Guidance
 from app.domain.leaflet_content import Paper, leaflet_content
 from app.leaflet import render
 from app.services.problems import as_uuid
 from app.services.settings import team_phone
-from app.store import LeafletPublic, Store, get_visit
+from app.store import LeafletPublic, Store, get_visit, guidance_of
 from app.store import record_leaflet as store_record_leaflet
 
 
@@ -35,17 +36,21 @@ def visit_leaflet_pdf(
     follow_up_date: dt.date | None = None,
     team: LeafletTeam | None = None,
     generated_on: dt.date | None = None,
+    guidance: Guidance | None = None,
 ) -> bytes:
-    """The leaflet PDF of one visit: assessed, its family-safe content built, rendered on `paper`."""
+    """The leaflet PDF of one visit: assessed, its family-safe content built, rendered on `paper`.
+
+    `guidance`: the version to word it with (default: the packaged guidance)."""
     team = team or LeafletTeam()
     content = leaflet_content(
         visit,
-        assess(visit),
+        assess(visit, guidance),
         agreed_actions=agreed_actions,
         follow_up_date=follow_up_date,
         generated_on=generated_on or dt.date.today(),
         team_name=team.name,
         team_phone=team.phone,
+        guidance=guidance,
     )
     return render(content, paper=Paper.parse(paper) if isinstance(paper, str) else paper)
 
@@ -68,6 +73,9 @@ def leaflet_pdf(
 ) -> bytes:
     """The leaflet of a stored visit (a signed one with its amendments applied).
 
+    A signed visit is worded with the guidance version it was signed with (a reprint says what
+    the first print said); a draft with the newest guidance this device holds.
+
     The plan and next visit come from the visit's notes unless given; the team's name and phone
     from the device settings unless given. What the parents said and what was observed are never
     printed.
@@ -75,6 +83,7 @@ def leaflet_pdf(
     with store.session() as s:
         v = get_visit(session=s, visit_id=as_uuid(visit_id))
         phone = team_phone(session=s)
+        guidance = guidance_of(session=s, version=v.guidance_version)
     visit = v.current if v.status == "signed" else v.visit
     return visit_leaflet_pdf(
         visit,
@@ -82,6 +91,7 @@ def leaflet_pdf(
         agreed_actions=agreed_actions if agreed_actions is not None else (v.agreed_actions or None),
         follow_up_date=follow_up_date or v.follow_up_date,
         team=team or LeafletTeam(store.team.name, phone),
+        guidance=guidance,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from app.domain import VISIT_FORMAT, VisitError, assess, load_guidance, parse_visit
 from app.domain.assessment import COMBINING_CONTEXT, DISCLAIMER, ESCALATING_CONTEXT, Assessment, RiskLevel
 from app.domain.signing import recorded_reason, sign_problems
+from app.services.guidance import guidance_now
 from app.services.problems import AnswerError, answer_error, as_uuid, problems_by_path
 from app.services.visit_answers import (
     SIGNED_MESSAGE,
@@ -181,15 +182,17 @@ def problems_for(answers: dict[str, Any]) -> dict[str, str]:
     return {}
 
 
-def review(answers: dict[str, Any]) -> Review:
-    """The assessment of the answers recorded so far (one parse: stored answers are valid)."""
+def review(answers: dict[str, Any], *, store: Store | None = None) -> Review:
+    """The assessment of the answers recorded so far (one parse: stored answers are valid).
+
+    With `store`, worded with the newest guidance that device holds (what signing will use)."""
     try:
         visit = parse_visit(document(answers))
     except VisitError:
         bad = problems_for(answers)
         visit = parse_visit(document({p: v for p, v in answers.items() if p not in bad}))
-    a = assess(visit)
-    g = load_guidance()
+    g = load_guidance() if store is None else guidance_now(store=store)
+    a = assess(visit, g)
     return Review(
         risk_level=a.risk_level.value,
         escalate=a.escalate,

@@ -32,6 +32,14 @@ from app.store.families import (
     update_baby,
     update_family,
 )
+from app.store.guidance import (
+    guidance_in_force,
+    guidance_of,
+    held_versions,
+    holds_guidance,
+    keep_guidance,
+    newest_held_version,
+)
 from app.store.models import (
     BabyCreate,
     BabyPublic,
@@ -137,8 +145,13 @@ __all__ = [
     "get_family",
     "get_sync_value",
     "get_visit",
+    "guidance_in_force",
+    "guidance_of",
+    "held_versions",
+    "holds_guidance",
     "import_visit",
     "in_write_transaction",
+    "keep_guidance",
     "keep_pending_input",
     "list_audit",
     "list_drafts",
@@ -146,6 +159,7 @@ __all__ = [
     "list_visits",
     "load_demo",
     "mark_ops",
+    "newest_held_version",
     "open_from_settings",
     "open_store",
     "payload_of",

@@ -1,7 +1,8 @@
 """Turning the practitioner's passphrase into the 256-bit SQLCipher key.
 
-KDF: scrypt (hashlib.scrypt) with n=2**15, r=8, p=1 and a random 16-byte salt, giving a raw
-32-byte key. The salt and parameters live beside the database in `store.kdf.json` (not secret).
+KDF: scrypt (hashlib.scrypt) with n=2**15 (settings: kdf_scrypt_log2_n), r=8, p=1 and a random
+16-byte salt, giving a raw 32-byte key. The salt and parameters live beside the database in
+`store.kdf.json` (not secret).
 SQLCipher is then given the raw key (`PRAGMA key = "x'..'"`), so its own PBKDF2 (256,000
 iterations per open) is not paid a second time. scrypt at these settings costs about 32 MiB of
 memory and roughly 0.1 s per unlock on a 2-core machine (see tests/bench/store.py).
@@ -17,10 +18,10 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from app.settings import get_settings
 from app.store.errors import StoreError
 
 KDF_FILE = "store.kdf.json"
-SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
 KEY_BYTES = 32
@@ -29,7 +30,7 @@ KEY_BYTES = 32
 def new_kdf_params() -> dict[str, Any]:
     return {
         "kdf": "scrypt",
-        "n": SCRYPT_N,
+        "n": 2 ** get_settings().kdf_scrypt_log2_n,
         "r": SCRYPT_R,
         "p": SCRYPT_P,
         "salt": secrets.token_hex(16),

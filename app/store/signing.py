@@ -15,6 +15,7 @@ from app.store.answers import get_answer, json_value, split_path, with_answer
 from app.store.audit import audit
 from app.store.engine import writes
 from app.store.errors import RecordError, VisitSigned
+from app.store.guidance import guidance_in_force, guidance_of
 from app.store.ids import utcnow
 from app.store.models import TEXT_MAX, Amendment, LeafletRecord, OutboxOp, VisitStatus
 from app.store.payloads import enqueue, payload, stamp
@@ -51,7 +52,7 @@ def sign_visit(
     row = load_visit_row(session, visit_id)
     if row.status != VisitStatus.draft:
         raise VisitSigned(visit_id)
-    result = assess(parse_visit(row.answers))
+    result = assess(parse_visit(row.answers), guidance_in_force(session=session))
     pending = pending_of(session, visit_id)
     problems = [
         f"pending.{path}: typed but not saved ({text!r}); correct it or clear it before signing"
@@ -153,7 +154,7 @@ def amend_visit(
     visit = parse_visit(doc)
     if not diff:
         raise RecordError(["changes: every value given is already recorded; nothing to amend"])
-    result = assess(visit)
+    result = assess(visit, guidance_of(session=session, version=row.guidance_version))  # the visit's own
     amendment = Amendment(
         visit_id=visit_id,
         family_id=row.family_id,

@@ -18,6 +18,7 @@ from app.store.answers import with_answer
 from app.store.audit import audit
 from app.store.engine import writes
 from app.store.errors import NotFound, RecordError, VisitSigned
+from app.store.guidance import guidance_of
 from app.store.ids import utcnow
 from app.store.models import (
     TEXT_MAX,
@@ -314,8 +315,13 @@ def current_visit(*, session: Session, visit_id: UUID) -> Visit:
 
 
 def current_assessment(*, session: Session, visit_id: UUID) -> Assessment:
-    """The domain assessment of the visit's current answers (live; signed ones keep a snapshot)."""
-    return assess(current_visit(session=session, visit_id=visit_id))
+    """The domain assessment of the visit's current answers (live; signed ones keep a snapshot).
+
+    A draft is assessed with the guidance in force; a signed visit with its own version."""
+    row = load_visit_row(session, visit_id)
+    doc, _ = current_state(row, amendments_of(session, visit_id))
+    version = row.guidance_version if row.status == VisitStatus.signed else None
+    return assess(parse_visit(doc), guidance_of(session=session, version=version))
 
 
 def _summaries(session: Session, where: Any) -> list[VisitSummary]:

@@ -261,12 +261,14 @@ def apply_changes(
     counts: PullCounts,
     guidance: Any = None,
 ) -> None:
-    """Store a page of pulled changes in the caller's transaction (in server order)."""
-    if guidance is None:
-        from app.domain.guidance import load_guidance
+    """Store a page of pulled changes in the caller's transaction (in server order).
 
-        default = load_guidance()
-        guidance = lambda _version: default  # noqa: E731
+    `guidance(version)`: the guidance to check a record with (default: the versions this device
+    holds, see app.store.guidance)."""
+    if guidance is None:
+        from app.store.guidance import guidance_of
+
+        guidance = lambda version: guidance_of(session=session, version=version)  # noqa: E731
     page = _Page(session, changes, guidance)
     previous = None
     with session.no_autoflush:

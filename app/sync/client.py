@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -62,3 +63,10 @@ class ServerClient:
 
     def resolve(self, conflict_id: str, value: Any) -> dict[str, Any]:
         return self._call("POST", f"/conflicts/{conflict_id}/resolve", json={"value": value})
+
+    def guidance_latest(self, since_version: str | None) -> dict[str, Any]:
+        params = {"since_version": since_version} if since_version else {}
+        return self._call("GET", "/guidance/latest", params=params)
+
+    def guidance_version(self, version: str) -> dict[str, Any]:
+        return self._call("GET", f"/guidance/versions/{quote(version, safe='')}")

@@ -1,4 +1,4 @@
-"""One sync: push the outbox in batches, then pull the team's changes page by page."""
+"""One sync: fetch new guidance, push the outbox in batches, then pull the team's changes page by page."""
 
 from __future__ import annotations
 
@@ -18,10 +18,12 @@ from app.protocol import REGISTRY, content_hash
 from app.protocol.wire import ANSWERS
 from app.store import OpResult, Store, get_sync_value, mark_ops, set_sync_value
 from app.store.ids import utcnow
-from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine
+from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine, TeamPublic
+from app.store.reset import clear_team_records, reset_refusals
 from app.sync.apply import PullCounts, apply_changes, wire_payload
 from app.sync.client import ServerClient
 from app.sync.errors import AlreadyEnrolled, NotEnrolled, ServerRefused, ServerUnreachable
+from app.sync.guidance import fetch_missing, fetch_newest, versions_named
 
 Progress = Callable[[str, int, int], None]
 PUSH_BYTES = 4 * 1024 * 1024  # JSON per push request: under the server's 5 MiB request limit
@@ -42,6 +44,7 @@ class SyncSummary:
     unchanged: int = 0
     skipped: int = 0
     quarantined: int = 0  # pulled changes this device could not apply (kept, cursor moved on)
+    guidance: list[str] = field(default_factory=list)  # guidance versions received from base
     problems: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -55,6 +58,8 @@ class SyncSummary:
             out.append(f"rejected: {self.rejected}")
         if self.quarantined:
             out.append(f"quarantined: {self.quarantined}")
+        if self.guidance:
+            out.append(f"guidance received: {', '.join(self.guidance)}")
         return out + [f"  {p}" for p in self.problems]
 
 
@@ -75,21 +80,31 @@ def enrol_device(
     """Exchange a one-time code for a token and keep it in the (encrypted) store.
 
     A device already enrolled with a team is refused (AlreadyEnrolled) unless `reset` is given,
-    and a reset needs an empty outbox: nothing made here may go to another team's server.
+    and a reset needs an empty outbox and no unsigned drafts: nothing made here may go to another
+    team's server, and nothing may be lost. A reset removes the old team's records from the
+    device (in the transaction that keeps the new token), so the caseload holds only the new team's.
     """
     state = _state(store)
     if state["token"]:
         if not reset:
             raise AlreadyEnrolled(state["team_name"] or "another team")
-        pending = pending_count(store)
-        if pending:
-            raise AlreadyEnrolled(state["team_name"] or "another team", pending=pending)
+        with store.session() as s:
+            refusals = reset_refusals(session=s)
+        if refusals:
+            raise AlreadyEnrolled(state["team_name"] or "another team", reasons=refusals)
     client = ServerClient(server_url, http=http)
     try:
         body = client.enrol(code, device_name)
     finally:
         client.close()
     with store.unit_of_work() as uow:
+        if state["token"]:  # the old team's records leave with the old enrolment (one transaction)
+            clear_team_records(
+                session=uow.session,
+                team_id=store.team.id,
+                new_team_name=str(body["team_name"]),
+                actor=store.practitioner.name,
+            )
         for key, value in (
             ("server_url", client.base_url),
             ("device_id", body["device_id"]),
@@ -101,6 +116,8 @@ def enrol_device(
         ):
             set_sync_value(session=uow.session, key=key, value=None if value is None else str(value))
         uow.commit()
+    if state["token"]:
+        store.team = TeamPublic(id=store.team.id, name=str(body["team_name"]))
     return {k: v for k, v in body.items() if k != "token"}
 
 
@@ -279,6 +296,8 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, limit: int, 
         changes, nxt = page.get("changes"), page.get("next")
         if not isinstance(changes, list) or not isinstance(nxt, int) or nxt < cursor:
             raise ServerRefused("the team server sent a page this device cannot read; try again later")
+        wanted = versions_named(c for c in changes if isinstance(c, dict))
+        summary.guidance += fetch_missing(store, client, wanted, summary.problems)
         with store.unit_of_work() as uow:  # the rows and the cursor: one transaction
             apply_changes(session=uow.session, changes=changes, team_id=store.team.id, counts=counts)
             set_sync_value(session=uow.session, key="pull_cursor", value=str(nxt))
@@ -311,6 +330,8 @@ def sync_now(
     client = ServerClient(state["server_url"], state["token"], http=http)
     summary = SyncSummary()
     try:
+        if (received := fetch_newest(store, client, summary.problems)) is not None:
+            summary.guidance.append(received)
         _push(store, client, summary, batch_size, progress)
         _pull(store, client, summary, pull_limit, progress)
     finally:

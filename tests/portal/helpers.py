@@ -6,11 +6,14 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.admin import create_team
+from app.server.models import AuditEvent
 from app.server.portal.accounts import Person, add_user, current_person, sign_in
 from app.server.portal.devices import enrolment_code_for
 from tests.server.helpers import Household, auth, batch, op, signed_visit
@@ -96,3 +99,15 @@ ESCALATED: dict[str, dict[str, Any]] = {
     "sleep": {"shared_surfaces": ["sofa"]},
     "family": {"domestic_abuse": True},
 }
+
+
+def audit_events(engine: Engine, action_prefix: str) -> list[AuditEvent]:
+    """The portal's audit events whose action starts with `action_prefix`, oldest first."""
+    with Session(engine) as s:
+        return list(
+            s.scalars(
+                sa.select(AuditEvent)
+                .where(col(AuditEvent.action).startswith(action_prefix))
+                .order_by(col(AuditEvent.id))
+            ).all()
+        )

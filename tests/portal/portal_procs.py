@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
@@ -18,10 +19,12 @@ from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
 from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import textbox
+from tests.ui.browser import PHONE, TABLET, next_frames, still_screenshot, textbox
 
 PASSWORD = "a long enough password"
+TYPE_TRIES = 3
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
+DESKTOP = {"width": 1440, "height": 900}
 
 
 @dataclass
@@ -96,16 +99,51 @@ def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "S
         raise
 
 
+# Flutter web types into the field's own semantics input or into a separate editing input it focuses
+EDITING_JS = """el => { const a = document.activeElement;
+    return a === el || el.contains(a) || (!!a && a.classList.contains('flt-text-editing')); }"""
+HOLDS_JS = """([el, text]) => { const a = document.activeElement;
+    return el.value === text || (!!a && a.classList.contains('flt-text-editing') && a.value === text); }"""
+
+
 def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
-    """Tap a text field by its label and type `text`, as a person would."""
+    """Tap a text field by its label and type `text`, as a person would, until the field holds it.
+
+    On a loaded machine Flutter may move the keyboard focus a frame late, so the first keys can go
+    nowhere: wait for the focus, type, and check what the field holds; a lost key means clear and
+    type again (up to TYPE_TRIES times), and in the end the field must hold exactly `text`.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.bring_to_front()  # only the front page of the browser gets key events
     box = textbox(page, name)
-    box.click()
-    page.wait_for_timeout(250)  # Flutter moves the keyboard focus after the tap
+    for attempt in range(TYPE_TRIES):
+        box.click()
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(EDITING_JS, arg=box.element_handle(), timeout=3_000)
+        next_frames(page)
+        if clear or attempt:
+            page.keyboard.press("Control+A")
+            page.keyboard.press("Backspace")
+        page.keyboard.type(text, delay=15)
+        try:
+            page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=3_000)
+            next_frames(page, 8)  # Flutter may still write its own (older) editing state back
+            if page.evaluate(HOLDS_JS, [box.element_handle(), text]):
+                return
+        except PlaywrightTimeout:
+            pass
+        if not clear:
+            break  # appended text cannot be checked as the whole value
     if clear:
-        page.keyboard.press("Control+A")
-        page.keyboard.press("Backspace")
-    box.press_sequentially(text, delay=15)
+        raise AssertionError(f"the field {name!r} does not hold {text!r} after {TYPE_TRIES} tries")
+
+
+def field_holds(page: Any, name: str, text: str) -> None:
+    """The field shows `text` (Flutter fills its editing input once it has the focus); waits for it."""
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=15_000)
 
 
 def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
@@ -130,3 +168,12 @@ def shows(page: Any, text: str) -> bool:
             text,
         )
     )
+
+
+def shots(page: Any, name: str, desktop: dict[str, int] | None = None) -> None:
+    """The screen at phone, tablet and desktop widths (test-artifacts/portal/<name>-<size>.png)."""
+    sizes = {"phone": PHONE, "tablet": TABLET, "desktop": desktop or DESKTOP}
+    for size, viewport in sizes.items():
+        page.set_viewport_size(viewport)
+        next_frames(page, 30)  # let a page transition finish before the still-screen check
+        still_screenshot(page, ARTIFACTS / f"{name}-{size}.png")

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import sqlalchemy as sa
 
-from app.domain.guidance import GUIDANCE_FILE
 from app.server.db import make_engine
 from app.server.models import GuidanceVersion
-from tests.sync.procs import ROOT, child_env
-
-PACKAGED = GUIDANCE_FILE.read_text(encoding="utf-8")
-CURRENT = 'guidance_version = "2026.12-1"'
-
-
-def publish(path: Path, db_url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", "server", "publish-guidance", str(path), "--db", db_url],
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from tests.server.guidance import PACKAGED, publish, version_of
 
 
 def stored(db_url: str) -> dict[str, str]:
@@ -34,11 +17,6 @@ def stored(db_url: str) -> dict[str, str]:
         rows = conn.execute(sa.select(GuidanceVersion.version, GuidanceVersion.text)).all()  # type: ignore[call-overload]
     engine.dispose()
     return {v: t for v, t in rows}
-
-
-def version_of(text: str, version: str) -> str:
-    assert CURRENT in text
-    return text.replace(CURRENT, f'guidance_version = "{version}"')
 
 
 def test_a_complete_file_is_published_once_and_republishing_it_changes_nothing(tmp_path: Path, db_url: str):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import app.store as st
+from app.settings import get_settings
 from app.store.engine import PLAIN_WARNING
 from tests.store.helpers import PASSPHRASE, make_household
 from tests.store.writing import writing
@@ -49,7 +50,8 @@ def test_wrong_passphrase_is_a_clear_error_and_leaves_data_intact(store: st.Stor
 def test_kdf_side_file_holds_scrypt_parameters_and_salt_not_the_key(store: st.Store) -> None:
     params = json.loads((store.home / "store.kdf.json").read_text())
     assert params["kdf"] == "scrypt"
-    assert (params["n"], params["r"], params["p"], params["dklen"]) == (2**15, 8, 1, 32)
+    n = 2 ** get_settings().kdf_scrypt_log2_n  # the product's 2**15 is checked in tests/test_settings.py
+    assert (params["n"], params["r"], params["p"], params["dklen"]) == (n, 8, 1, 32)
     assert len(bytes.fromhex(params["salt"])) == 16
     assert PASSPHRASE not in json.dumps(params)
 

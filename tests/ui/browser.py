@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
@@ -82,20 +83,60 @@ def running_app(home: Path, *, demo: bool = True, env: dict[str, str] | None = N
                 app.kill()
 
 
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-quic", "--disable-background-networking", "--disable-gpu"]
+_shared: dict[str, Any] = {}  # this test process's Playwright and Chromium, started on first use
+_in_use: list[int] = [0]
+
+
+def _playwright() -> Any:
+    if "playwright" not in _shared:
+        from playwright.sync_api import sync_playwright
+
+        _shared["playwright"] = sync_playwright().start()
+        atexit.register(_stop_shared)
+    return _shared["playwright"]
+
+
+def _launch() -> Any:
+    return _playwright().chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def _stop_shared() -> None:
+    browser, playwright = _shared.pop("browser", None), _shared.pop("playwright", None)
+    with contextlib.suppress(Exception):
+        if browser is not None:
+            browser.close()
+    with contextlib.suppress(Exception):
+        if playwright is not None:
+            playwright.stop()
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
+    """A headless Chromium for one test; every page and context the test opened is closed after it.
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-quic", "--disable-background-networking", "--disable-gpu"],
-        )
+    Launching Chromium costs seconds, so a test process keeps one and lends it to each test in
+    turn (a test's pages live in their own browser contexts: no cookies or storage are shared).
+    A test that asks for a second browser while holding one gets a new Chromium of its own.
+    """
+    if _in_use[0]:
+        browser = _launch()
         try:
             yield browser
         finally:
             browser.close()
+        return
+    browser = _shared.get("browser")
+    if browser is None or not browser.is_connected():
+        browser = _shared["browser"] = _launch()
+    _in_use[0] += 1
+    try:
+        yield browser
+    finally:
+        _in_use[0] -= 1
+        for context in list(browser.contexts):
+            with contextlib.suppress(Exception):
+                context.close()
 
 
 def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:

@@ -129,6 +129,10 @@ def open_leaflet(page: Any, app_url: str, size: str, *, download: bool) -> None:
     tap(page.get_by_role("button", name="Leaflet", exact=True))
     page.get_by_role("button", name="Open leaflet (PDF)").wait_for()
     shot(page, "14-leaflet", size)
+    if size == "phone":  # a family sent the sheet reads it on a phone: the narrow page
+        tap(page.get_by_role("radio", name="Phone screen (to send)"))
+        page.get_by_text(re.compile(r"KB PDF · Phone screen")).wait_for()
+        shot(page, "14-leaflet-phone-paper", size)
     with page.context.expect_page() as popup:
         tap(page.get_by_role("button", name="Open leaflet (PDF)"))
     tab = popup.value
@@ -138,7 +142,10 @@ def open_leaflet(page: Any, app_url: str, size: str, *, download: bool) -> None:
     assert fetched.status_code == 200 and fetched.content.startswith(b"%PDF")
     assert fetched.headers["cache-control"] == "no-store"
     assert fetched.headers["content-disposition"].startswith("inline")
-    words = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(fetched.content)).pages)
+    pages = PdfReader(io.BytesIO(fetched.content)).pages
+    width_mm = float(pages[0].mediabox.width) * 25.4 / 72
+    assert (width_mm <= 110) == (size == "phone"), width_mm
+    words = " ".join(p.extract_text() for p in pages)
     assert "sofa" in words.lower()  # the family's own advice is printed...
     assert "domestic" not in words.lower()  # ...the private family context never is
     tab.close()

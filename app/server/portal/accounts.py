@@ -80,7 +80,10 @@ def _hasher() -> PasswordHash:
     from pwdlib import PasswordHash
     from pwdlib.hashers.argon2 import Argon2Hasher
 
-    return PasswordHash((Argon2Hasher(),))
+    from app.settings import get_settings
+
+    cost = get_settings()
+    return PasswordHash((Argon2Hasher(time_cost=cost.argon2_time_cost, memory_cost=cost.argon2_memory_kib),))
 
 
 def hash_password(password: str) -> str:
@@ -117,7 +120,14 @@ def _check_email(email: str) -> str:
 
 
 def add_user(
-    *, session: Session, email: str, team_id: uuid.UUID, role: str, password: str, name: str | None = None
+    *,
+    session: Session,
+    email: str,
+    team_id: uuid.UUID,
+    role: str,
+    password: str,
+    name: str | None = None,
+    by: uuid.UUID | None = None,
 ) -> PortalUser:
     """A new account in `team_id` with `role` (practitioner, supervisor or admin)."""
     email = _check_email(email)
@@ -137,7 +147,14 @@ def add_user(
     )
     session.add(user)
     session.flush()
-    audit_person(session=session, action="user.add", team_id=team_id, user_id=user.id, role=role)
+    audit_person(
+        session=session,
+        action="user.add",
+        team_id=team_id,
+        user_id=by or user.id,
+        role=role,
+        target=str(user.id),
+    )
     return user
 
 
@@ -169,7 +186,13 @@ def reset_password(*, session: Session, user: PortalUser, password: str, by: uui
     user.password_hash = hash_password(password)
     user.failed_attempts, user.locked_until = 0, None
     _end_sessions(session, user.id)
-    audit_person(session=session, action="user.reset_password", team_id=user.team_id, user_id=by or user.id)
+    audit_person(
+        session=session,
+        action="user.reset_password",
+        team_id=user.team_id,
+        user_id=by or user.id,
+        target=str(user.id),
+    )
 
 
 def disable_user(*, session: Session, user: PortalUser, by: uuid.UUID | None = None) -> None:
@@ -177,7 +200,25 @@ def disable_user(*, session: Session, user: PortalUser, by: uuid.UUID | None = N
     if user.disabled_at is None:
         user.disabled_at = utcnow()
     _end_sessions(session, user.id)
-    audit_person(session=session, action="user.disable", team_id=user.team_id, user_id=by or user.id)
+    audit_person(
+        session=session,
+        action="user.disable",
+        team_id=user.team_id,
+        user_id=by or user.id,
+        target=str(user.id),
+    )
+
+
+def enable_user(*, session: Session, user: PortalUser, by: uuid.UUID | None = None) -> None:
+    """Let a disabled account sign in again (with the password it had)."""
+    user.disabled_at = None
+    audit_person(
+        session=session,
+        action="user.enable",
+        team_id=user.team_id,
+        user_id=by or user.id,
+        target=str(user.id),
+    )
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.server.deps import ApiError
+from app.server.portal.print_links import PrintLinks
 from app.ui.pdf_links import PdfLinks
 
 # The Flet web client needs inline scripts and wasm; nothing may load from elsewhere or frame us.
@@ -21,6 +22,7 @@ CSP = (
 )
 NO_STORE_TYPES = (b"text/html", b"application/json", b"application/pdf")
 PORTAL_PDFS = PdfLinks()
+PORTAL_PRINTS = PrintLinks()
 
 
 class SecurityHeaders:
@@ -60,6 +62,14 @@ def _is_page(message: Message) -> bool:
     return False
 
 
+def _pdf_response(pdf: bytes, name: str) -> Response:
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Cache-Control": "no-store", "Content-Disposition": f'inline; filename="{name}"'},
+    )
+
+
 def mount_portal(app: FastAPI) -> None:
     """Add the portal to `app`: call after every API route is registered."""
     import flet_web.fastapi as flet_fastapi
@@ -67,7 +77,7 @@ def mount_portal(app: FastAPI) -> None:
     from app.server.portal.service import Portal
     from app.server.portal.web.root import make_main
 
-    portal = Portal(app.state.engine)
+    portal = Portal(app.state.engine, app.state.guidance)
     app.state.portal = portal
 
     @app.get("/portal/files/{token}.pdf", include_in_schema=False)
@@ -75,12 +85,24 @@ def mount_portal(app: FastAPI) -> None:
         found = PORTAL_PDFS.get(token)
         if found is None:
             raise ApiError(404, "not_found", "This PDF link has expired; make the PDF again in the portal.")
-        pdf, name = found
-        return Response(
-            pdf,
-            media_type="application/pdf",
-            headers={"Cache-Control": "no-store", "Content-Disposition": f'inline; filename="{name}"'},
-        )
+        return _pdf_response(*found)
+
+    @app.get("/portal/print/{token}.pdf", include_in_schema=False)
+    def portal_print(token: str) -> Response:
+        from app.server.portal.accounts import NotSignedIn
+        from app.server.portal.queue import NotFound
+
+        try:
+            found = PORTAL_PRINTS.open(token)
+        except NotSignedIn:
+            raise ApiError(
+                404, "not_found", "Your session has ended: sign in again and print again."
+            ) from None
+        except NotFound:
+            raise ApiError(404, "not_found", "Not found: no such family in your team.") from None
+        if found is None:
+            raise ApiError(404, "not_found", "This print link has expired; press Print again in the portal.")
+        return _pdf_response(*found)
 
     previous = app.router.lifespan_context
 
@@ -95,4 +117,4 @@ def mount_portal(app: FastAPI) -> None:
 
     app.router.lifespan_context = lifespan
     app.add_middleware(SecurityHeaders)
-    app.mount("/", flet_fastapi.app(make_main(portal, PORTAL_PDFS), no_cdn=True))
+    app.mount("/", flet_fastapi.app(make_main(portal, PORTAL_PDFS, PORTAL_PRINTS), no_cdn=True))

@@ -7,6 +7,14 @@ from functools import cache
 
 from app.server.portal.patterns import pattern_text
 
+KIND_WORDS = {  # the kinds of chronology entry, on the screen and in the printed chronology
+    "visit": "Visit",
+    "amendment": "Amendment",
+    "leaflet": "Leaflet",
+    "note": "Note",
+    "supervision": "Supervision",
+    "pattern": "Pattern",
+}
 REASON_WORDS = {
     "escalate": "Escalate: discuss with a supervisor",
     "high_risk": "High risk",

@@ -1,20 +1,21 @@
-"""Enrolment, push and pull (parsing and answering; the work is in app.server.sync_service)."""
+"""Enrolment, push, pull and the guidance (parsing and answering; the work is in app.server.sync_service)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
-from app.protocol.limits import PULL_LIMIT_MAX, SEQ_MAX
-from app.protocol.wire import PullResponse, PushRequest, PushResponse
+from app.protocol.limits import CODE_MAX, PULL_LIMIT_MAX, SEQ_MAX
+from app.protocol.wire import GuidanceDocument, GuidanceLatest, PullResponse, PushRequest, PushResponse
 from app.server import sync_service
 from app.server.admin import EnrolmentRefused
 from app.server.deps import ApiError, DeviceDep, SessionDep
 from app.server.enrol_limit import client_key
+from app.server.guidance_publish import guidance_document, latest_guidance
 from app.server.schemas import EnrolRequest, EnrolResponse, ErrorBody
 
 router = APIRouter()
@@ -92,3 +93,35 @@ def pull(
         session=session, team_id=device.team_id, device_id=device.device_id, since=since, limit=limit
     )
     return Response(page.text, media_type="application/json")
+
+
+@router.get("/guidance/latest", response_model=GuidanceLatest, responses=ERRORS)
+def guidance_latest(
+    device: DeviceDep,
+    session: SessionDep,
+    since_version: Annotated[
+        str | None,
+        Query(
+            max_length=CODE_MAX, description="The newest version this device holds (its text is not sent)."
+        ),
+    ] = None,
+) -> GuidanceLatest:
+    """The newest guidance published at base (the same for every team): devices fetch it at sync."""
+    _ = device  # any enrolled, unrevoked device
+    return latest_guidance(session=session, since_version=since_version)
+
+
+@router.get(
+    "/guidance/versions/{version}",
+    response_model=GuidanceDocument,
+    responses={**ERRORS, 404: {"model": ErrorBody}},
+)
+def guidance_version(
+    device: DeviceDep, session: SessionDep, version: Annotated[str, Path(max_length=CODE_MAX)]
+) -> GuidanceDocument:
+    """One published guidance version (a device holding a visit signed with it fetches it once)."""
+    _ = device
+    found = guidance_document(session=session, version=version)
+    if found is None:
+        raise ApiError(404, "not_found", f"guidance version {version!r} was not published on this server")
+    return found

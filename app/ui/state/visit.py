@@ -12,6 +12,7 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.leaflet_model import Paper
 from app.services import leaflets, visits
 from app.services.problems import AnswerError
 from app.services.typed import TypedAnswer, parse_typed, shown_text
@@ -86,7 +87,7 @@ class VisitState:
         self.signed_note = signed_line(rec, reason)
         self.last_time = last_time_words(rec.last)
         self.people = list(rec.people)
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = ""
         self._trail, self._focus, self._typed = [], "", {}
 
@@ -185,7 +186,7 @@ class VisitState:
             answers[stored] = value
         self.answers = answers
         self._forget(path)
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved"
         return True
 
@@ -238,7 +239,7 @@ class VisitState:
         else:
             self.pending = {**self.pending, path: text}
             self.errors = {**self.errors, path: not_saved(problem)}
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
         self.edits += 1
         return problem is None
@@ -273,7 +274,7 @@ class VisitState:
             answers = {p: v for p, v in self.answers.items() if p != old_path}
             answers[new_path] = converted
             self.answers = answers
-            self.review = visits.review(self.answers)
+            self.review = visits.review(self.answers, store=self._store)
         elif WEIGHT in self.pending:  # re-check the pending text in the new unit
             visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
             self.answer_text(WEIGHT, self.pending[WEIGHT])
@@ -338,7 +339,7 @@ class VisitState:
         errors = {p: m for p, m in self.errors.items() if not p.startswith("plan.out_of_routine.")}
         errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
         self.errors = errors
-        self.review = visits.review(self.answers)
+        self.review = visits.review(self.answers, store=self._store)
         self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
         self.edits += 1
         return key not in outcome.problems
@@ -433,7 +434,7 @@ class VisitState:
         """This visit was just discarded (its screens must not reopen it)."""
         return bool(visit_id) and visit_id == self._gone
 
-    def record_leaflet(self, pdf: bytes) -> None:
-        """Record that this leaflet (these bytes) was given to the family."""
-        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf)
+    def record_leaflet(self, pdf: bytes, *, paper: Paper = Paper.a4) -> None:
+        """Record that this leaflet (these bytes, on this paper) was given to the family."""
+        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf, paper=paper)
         self.leaflet_given = True

@@ -18,7 +18,7 @@ def SettingsView() -> ft.View:
     sync = use_sync()
     ft.use_effect(sync.refresh, dependencies=[])
     v = use_typed_text(lambda: {"phone": app.team_phone, "minutes": str(app.idle_lock_minutes)})
-    version, sources = ft.use_memo(guidance_about, [])
+    version, sources = ft.use_memo(lambda: guidance_about(store=app.store), [])
     return ft.View(
         route=ft.use_view_path(),
         appbar=app_bar("Settings"),

@@ -16,3 +16,4 @@ ItemCtx = ft.create_context(cast("ItemState", None))
 MoreCtx = ft.create_context(cast(Any, None))  # the figures screen (state_more.FiguresState)
 ChronCtx = ft.create_context(cast(Any, None))  # the family chronology (state_more.ChronologyState)
 PdfCtx = ft.create_context(cast("Callable[[bytes, str], str]", None))  # PDF bytes, name -> short-lived URL
+PrintCtx = ft.create_context(cast("Callable[[Callable[[], bytes], str], str]", None))  # make-PDF, name -> URL

@@ -7,8 +7,9 @@ from typing import Any
 
 import flet as ft
 
+from app.server.portal.print_links import PrintLinks
 from app.server.portal.service import Portal
-from app.server.portal.web.context import AuthCtx, ChronCtx, ItemCtx, MoreCtx, PdfCtx, QueueCtx
+from app.server.portal.web.context import AuthCtx, ChronCtx, ItemCtx, MoreCtx, PdfCtx, PrintCtx, QueueCtx
 from app.server.portal.web.state import AuthState, ItemState, QueueState
 from app.server.portal.web.views.item import ItemView
 from app.server.portal.web.views.queue import QueueView
@@ -19,6 +20,8 @@ IDLE_CHECK_SECONDS = 20
 
 
 def _routes() -> list[ft.Route]:
+    from app.server.portal.web.admin import admin_routes
+    from app.server.portal.web.more_routes import records_routes
     from app.server.portal.web.views.family import FamilyView
     from app.server.portal.web.views.figures import FiguresView
 
@@ -26,12 +29,14 @@ def _routes() -> list[ft.Route]:
         ft.Route(path="item/:vid", component=ItemView),
         ft.Route(path="figures", component=FiguresView),
         ft.Route(path="family/:fid", component=FamilyView),
+        *records_routes(),
+        *admin_routes(),
     ]
     return [ft.Route(path="/", component=QueueView, children=children)]
 
 
 @ft.component
-def Portal_(portal: Portal, link_for: Any) -> Any:
+def Portal_(portal: Portal, link_for: Any, print_link: Any) -> Any:
     auth, _ = ft.use_state(AuthState(portal=portal))
     q, _ = ft.use_state(QueueState(auth=auth))
     item, _ = ft.use_state(ItemState(auth=auth))
@@ -53,7 +58,11 @@ def Portal_(portal: Portal, link_for: Any) -> Any:
                 lambda: MoreCtx(
                     more,
                     lambda: ChronCtx(
-                        chron, lambda: PdfCtx(link_for, lambda: ft.Router(routes, manage_views=True))
+                        chron,
+                        lambda: PdfCtx(
+                            link_for,
+                            lambda: PrintCtx(print_link, lambda: ft.Router(routes, manage_views=True)),
+                        ),
                     ),
                 ),
             ),
@@ -75,7 +84,7 @@ def _chron_state(auth: AuthState) -> Any:
     return ChronologyState(auth=auth)
 
 
-def make_main(portal: Portal, pdfs: PdfLinks) -> Any:
+def make_main(portal: Portal, pdfs: PdfLinks, prints: PrintLinks) -> Any:
     """The Flet entry point: one portal per browser session."""
 
     def main(page: ft.Page) -> None:
@@ -89,8 +98,15 @@ def make_main(portal: Portal, pdfs: PdfLinks) -> Any:
         def link_for(pdf: bytes, name: str) -> str:
             return f"/portal/files/{pdfs.add(pdf, session=session_id, name=name)}.pdf"
 
-        page.on_close = lambda _: pdfs.forget_session(session_id)
-        page.render_views(Portal_, portal, link_for)
+        def print_link(make: Any, name: str) -> str:
+            return f"/portal/print/{prints.add(make, session=session_id, name=name)}.pdf"
+
+        def forget(_: Any) -> None:
+            pdfs.forget_session(session_id)
+            prints.forget_session(session_id)
+
+        page.on_close = forget
+        page.render_views(Portal_, portal, link_for, print_link)
 
     return main
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import flet as ft
 
 from app.server.portal.chronology import Entry
+from app.server.portal.families import FamilyHit, SearchProblem
 from app.server.portal.figures import Figures
 from app.server.portal.queue import NotFound
 from app.server.portal.web.state import AuthState, parse_uk_date
@@ -67,6 +68,28 @@ class ChronologyState:
             return
         if got is not None:
             (self.family, self.entries), self.missing = got, ""
+
+
+@ft.observable
+@dataclass
+class FamiliesState:
+    """The families search: what was searched for, the families found, or the problem."""
+
+    auth: AuthState
+    query: str = ""
+    hits: list[FamilyHit] = field(default_factory=list)
+    problem: str = ""
+    searched: bool = False
+
+    def search(self, query: str) -> None:
+        self.query = query
+        try:
+            got = self.auth.call(lambda t: self.auth.portal.search_families(t, query))
+        except SearchProblem as exc:
+            self.hits, self.problem, self.searched = [], str(exc), False
+            return
+        if got is not None:
+            self.hits, self.problem, self.searched = got, "", True
 
 
 @dataclass
