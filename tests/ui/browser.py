@@ -318,7 +318,7 @@ def back(page: Any) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     start = page.evaluate("() => location.pathname")
-    visit_back = "/visit/" in start or page.locator(VISIT_BACK).count() > 0
+    visit_back = "/visit/" in start and "/person/" not in start  # a person opened from a step: AppBar's
     deadline = time.monotonic() + WAIT_MS / 1000
     while True:
         try:
