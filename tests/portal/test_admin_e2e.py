@@ -11,7 +11,17 @@ import httpx
 import pytest
 
 from app.server.portal.service import Portal
-from tests.portal.admin_browser import DESKTOP, fill, gone, open_admin, press, row_button, shots
+from tests.portal.admin_browser import (
+    DESKTOP,
+    address_conflict,
+    enrolled_device,
+    fill,
+    gone,
+    open_admin,
+    press,
+    row_button,
+    shots,
+)
 from tests.portal.portal_procs import Staff, see, shows, sign_in
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
@@ -132,3 +142,39 @@ def test_an_admin_issues_an_enrolment_code_as_text_and_qr_and_revokes_the_device
         json={"batch_id": str(uuid.uuid4()), "ops": []},
     )
     assert push.status_code == 403 and push.json()["error"] == "device_revoked"
+
+
+def test_an_admin_sees_both_values_of_a_sync_conflict_and_keeps_the_tablets_and_another_team_finds_nothing(
+    server: ServerProcess,
+):
+    north, south = (
+        Staff.create(server.db_url, server.url, "north"),
+        Staff.create(server.db_url, server.url, "south"),
+    )
+    headers = enrolled_device(server.db_url, server.url, north.emails["practitioner"])
+    address_conflict(server.url, headers, "Okafor")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/conflicts", "Sync conflicts")
+        see(page, "On the server: 2 Lane  ·  On the tablet: 3 Close")
+        shots(page, "conflicts")
+        tap(page.get_by_role("button", name="Open Family: Okafor family — address"))
+        page.get_by_role("heading", name="Sync conflict: Family: Okafor family — address").wait_for()
+        see(page, "Before both changes: 1 Road")
+        conflict_url = page.url
+        shots(page, "conflict")
+        tap(page.get_by_role("button", name="Keep the tablet's value"))
+        press(page, "Yes, keep the tablet's value", then="Resolved: address is now 3 Close.")
+        shots(page, "conflict-resolved")
+    pulled = httpx.get(f"{server.url}/sync/pull", headers=headers, params={"since": 0}).json()["changes"]
+    assert pulled[-1]["payload"]["address"] == "3 Close"
+
+    with chromium() as browser:
+        page = open_page(browser, server.url, TABLET)
+        sign_in(page, south.emails["admin"])
+        open_admin(page, server.url, "/admin/conflicts", "Sync conflicts")
+        see(page, "No sync conflict is waiting.")
+        assert not shows(page, "Okafor")
+        open_admin(page, server.url, conflict_url.removeprefix(server.url), "Not found")
+        see(page, "Not found: no such sync conflict in your team.")

@@ -16,15 +16,14 @@ from pypdf import PdfReader
 from app.server.db import make_engine
 from app.sync import sync_now
 from tests.portal.helpers import audit_events
-from tests.portal.portal_procs import ARTIFACTS, Staff, see, sign_in, type_field
+from tests.portal.portal_procs import Staff, see, shots, sign_in, type_field
 from tests.server.pg import database
 from tests.sync.helpers import add_family, signed_visit
 from tests.sync.procs import ServerProcess
-from tests.ui.browser import PHONE, TABLET, chromium, next_frames, open_page, still_screenshot
+from tests.ui.browser import chromium, open_page
 
 pytestmark = pytest.mark.e2e
 DESKTOP = {"width": 1440, "height": 900}
-SIZES = {"phone": PHONE, "tablet": TABLET, "desktop": DESKTOP}
 
 
 @pytest.fixture(scope="module")
@@ -33,15 +32,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
         proc = ServerProcess(url, tmp_path_factory.mktemp("log") / "server.log").start()
         yield proc
         proc.stop()
-
-
-def shots(page, name: str) -> None:
-    """The screen at phone, tablet and desktop widths, then back at desktop."""
-    for size, viewport in SIZES.items():
-        page.set_viewport_size(viewport)
-        next_frames(page, 30)  # let a page transition finish before the still-screen check
-        still_screenshot(page, ARTIFACTS / f"{name}-{size}.png")
-    page.set_viewport_size(DESKTOP)
 
 
 def test_a_supervisor_finds_obrien_reads_the_chronology_and_prints_it(server: ServerProcess, tmp_path: Path):

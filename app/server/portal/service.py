@@ -15,6 +15,7 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from app.server.guidance_store import GuidanceCache
 from app.server.portal import accounts, batch_leaflets, chronology, families, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
@@ -26,8 +27,9 @@ T = TypeVar("T")
 class Portal:
     """Everything the portal screens do, against one database engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, guidance: GuidanceCache | None = None) -> None:
         self.engine = engine
+        self.guidance = guidance or GuidanceCache()  # the server's, so a resolved visit is assessed alike
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -101,6 +103,9 @@ class Portal:
         return self.run(
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
         )
+
+    def mark_action_done(self, token: str | None, action_id: uuid.UUID) -> None:
+        self.run(token, lambda s, p: supervision.mark_action_done(session=s, person=p, action_id=action_id))
 
     # figures ----------------------------------------------------------------------------------
 

@@ -187,14 +187,23 @@ def supervisions_of(
     return out
 
 
-def mark_action_done(*, session: Session, person: Person, action_id: uuid.UUID) -> None:
+def mark_action_done(*, session: Session, person: Person, action_id: uuid.UUID) -> SupervisionAction:
+    """Mark a supervision action done (a supervisor or administrator, or the action's owner)."""
+    from app.server.portal.queue import NotAllowed, NotFound
+
     action = session.get(SupervisionAction, action_id)
     if action is None or action.team_id != person.team_id:
-        from app.server.portal.queue import NotFound
-
         raise NotFound(f"action {action_id}: not found in your team")
+    if not person.reviews and action.owner.strip().casefold() != person.name.strip().casefold():
+        raise NotAllowed("Only a supervisor, an administrator or the action's owner can mark it done.")
     if action.done_at is None:
         action.done_at = utcnow()
+        sup = session.get(Supervision, action.supervision_id)
         audit_person(
-            session=session, action="supervision.action_done", team_id=person.team_id, user_id=person.user_id
+            session=session,
+            action="supervision.action_done",
+            team_id=person.team_id,
+            user_id=person.user_id,
+            family_id=sup.family_id if sup else None,
         )
+    return action

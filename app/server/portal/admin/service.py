@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from app.server.portal.admin import devices
+from app.server.portal.admin import conflicts, devices
 from app.server.portal.admin import users as people
+from app.server.portal.admin.conflicts import ConflictView
 from app.server.portal.admin.devices import Code, DeviceLine
 from app.server.portal.admin.users import Issued, UserRow
 from app.server.portal.service import Portal
@@ -50,3 +51,21 @@ class Admin:
 
     def revoke(self, token: str | None, device_id: uuid.UUID) -> str:
         return self.portal.run(token, lambda s, p: devices.revoke(session=s, person=p, device_id=device_id))
+
+    # sync conflicts ---------------------------------------------------------------------------
+
+    def conflicts(self, token: str | None) -> tuple[list[ConflictView], list[ConflictView]]:
+        return self.portal.run(token, lambda s, p: conflicts.team_conflicts(session=s, person=p))
+
+    def conflict(self, token: str | None, conflict_id: uuid.UUID) -> ConflictView:
+        return self.portal.run(
+            token, lambda s, p: conflicts.one_conflict(session=s, person=p, conflict_id=conflict_id)
+        )
+
+    def keep(self, token: str | None, conflict_id: uuid.UUID, side: str) -> ConflictView:
+        return self.portal.run(
+            token,
+            lambda s, p: conflicts.keep_value(
+                session=s, person=p, conflict_id=conflict_id, side=side, guidance=self.portal.guidance
+            ),
+        )
