@@ -12,6 +12,7 @@ def admin_routes() -> list[ft.Route]:
     from app.server.portal.web.admin.conflict_view import ConflictView_
     from app.server.portal.web.admin.conflicts_view import ConflictsView
     from app.server.portal.web.admin.devices_view import DevicesView
+    from app.server.portal.web.admin.guidance_view import GuidanceView
     from app.server.portal.web.admin.users_view import UsersView
 
     return [
@@ -19,4 +20,5 @@ def admin_routes() -> list[ft.Route]:
         ft.Route(path="admin/devices", component=DevicesView),
         ft.Route(path="admin/conflicts", component=ConflictsView),
         ft.Route(path="admin/conflicts/:cid", component=ConflictView_),
+        ft.Route(path="admin/guidance", component=GuidanceView),
     ]
