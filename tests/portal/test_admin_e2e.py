@@ -210,3 +210,26 @@ def test_an_admin_publishes_a_guidance_file_sees_its_problems_first_and_then_wha
         see(page, "factors.baby_in_a_swing — A baby asleep in a swing")
         see(page, "[added: riskiest]")
         shots(page, "guidance-diff", scroll=3000)
+
+
+def test_an_admin_filters_the_audit_log_by_person_and_action_and_a_wrong_date_is_named(
+    server: ServerProcess,
+):
+    north = Staff.create(server.db_url, server.url, "north")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/users", "Users")
+        tap(row_button(page, f"user {north.emails['supervisor']}", "Disable"))
+        see(page, f"{north.emails['supervisor']} is disabled")
+        open_admin(page, server.url, "/admin/audit", "Audit log")
+        see(page, "Disabled an account")
+        fill(page, "From", "31/02/2026")
+        press(page, "Show entries", then="From: '31/02/2026' is not a date; write it as dd/mm/yyyy")
+        fill(page, "From", "")
+        fill(page, "Person (email)", north.emails["admin"])
+        tap(page.locator('flt-semantics[flt-semantics-identifier="audit-action"]'))
+        tap(page.get_by_role("button", name="Disabled an account"))
+        press(page, "Show entries", then="1 entry, showing 1–1, newest first")
+        see(page, f"target: {north.emails['supervisor']}")
+        shots(page, "audit")

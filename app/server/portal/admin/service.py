@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 
 from app.server.guidance_publish import Published
-from app.server.portal.admin import conflicts, devices, guidance
+from app.server.portal.admin import audit_log, conflicts, devices, guidance
 from app.server.portal.admin import users as people
+from app.server.portal.admin.audit_log import AuditFilter, AuditLine
 from app.server.portal.admin.conflicts import ConflictView
 from app.server.portal.admin.devices import Code, DeviceLine
 from app.server.portal.admin.guidance import VersionRow
@@ -83,3 +84,11 @@ class Admin:
 
     def guidance_diff(self, token: str | None, old: str, new: str) -> GuidanceDiff:
         return self.portal.run(token, lambda s, p: guidance.difference(session=s, person=p, old=old, new=new))
+
+    # audit log --------------------------------------------------------------------------------
+
+    def audit_log(self, token: str | None, flt: AuditFilter) -> tuple[list[AuditLine], int]:
+        return self.portal.run(token, lambda s, p: audit_log.audit_log(session=s, person=p, flt=flt))
+
+    def audit_actions(self, token: str | None) -> list[str]:
+        return self.portal.run(token, lambda s, p: audit_log.team_actions(session=s, person=p))
