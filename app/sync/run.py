@@ -158,7 +158,7 @@ def _mark(session: Session, results: list[dict[str, Any]]) -> None:
     for r in results:
         if r.get("status") not in ANSWERS:
             raise ServerRefused(f"the team server gave an unknown answer: {r.get('status')!r}")
-        answers.append(OpResult(op_id=uuid.UUID(str(r["op_id"])), state=r["status"], response=r))
+        answers.append(OpResult(op_id=uuid.UUID(str(r["op_id"])), state=OpState(r["status"]), response=r))
     mark_ops(session=session, results=answers)
 
 

@@ -42,20 +42,30 @@ def gone(page: Any, text: str) -> None:
 def press(page: Any, name: str, *, then: str) -> None:
     """Press a button by its name and wait until `then` shows."""
     tap(page.get_by_role("button", name=name, exact=True))
-    see(page, then)
+    try:
+        see(page, then)
+    except Exception:
+        from tests.portal.portal_procs import ARTIFACTS
+
+        page.screenshot(path=str(ARTIFACTS / "admin-failed.png"))
+        raise
 
 
 DESKTOP = {"width": 1440, "height": 900}
 TABLET = {"width": 1024, "height": 768}
 
 
-def shots(page: Any, name: str) -> None:
-    """Still screenshots of the screen at desktop (1440x900) and tablet (1024x768) width."""
+def shots(page: Any, name: str, *, scroll: int = 0) -> None:
+    """Still screenshots of the screen at desktop (1440x900) and tablet (1024x768) width
+    (`scroll`: pixels scrolled down first, to show what lies below the first screenful)."""
     from tests.portal.portal_procs import ARTIFACTS
     from tests.ui.browser import still_screenshot
 
     for size, viewport in (("tablet", TABLET), ("desktop", DESKTOP)):
         page.set_viewport_size(viewport)
+        if scroll:
+            page.mouse.move(viewport["width"] // 2, viewport["height"] // 2)
+            page.mouse.wheel(0, scroll)
         still_screenshot(page, ARTIFACTS / f"admin-{name}-{size}.png")
 
 
