@@ -12,7 +12,9 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.guidance import Guidance
 from app.services import visits
+from app.services.guidance import guidance_now
 from app.services.problems import AnswerError
 from app.services.typed import TypedAnswer, parse_typed, shown_text
 from app.ui.presenters import risk_word
@@ -59,17 +61,23 @@ class VisitState(VisitClosing):
     _focus: str = field(default="", repr=False)
     _typed: dict[str, str] = field(default_factory=dict, repr=False)  # valid text as typed
     _gone: str = field(default="", repr=False)  # the draft just discarded
+    _guidance: Guidance | None = field(default=None, repr=False)
     _on_typing: Callable[[], None] = field(default=lambda: None, repr=False)  # typing is activity
 
     def on_typing(self, listener: Callable[[], None]) -> None:
         """Call `listener` on every key typed into a field (it saves quietly: no change is notified)."""
         self._on_typing = listener
 
+    def _review(self) -> visits.Review:
+        """The review of the answers now, worded with the guidance read when the visit opened."""
+        return visits.review(self.answers, guidance=self._guidance)
+
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
         """Load a visit (draft or signed) from the store: nothing typed before is lost."""
         rec = visits.load_visit(store=store, visit_id=visit_id)
         self._store = store
+        self._guidance = guidance_now(store=store)  # once per visit, not once per tap
         self.visit_id, self.family_id, self.baby_id = rec.visit_id, rec.family_id, rec.baby_id
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
         self.answers = dict(rec.answers)
@@ -87,7 +95,7 @@ class VisitState(VisitClosing):
         self.signed_note = signed_line(rec, reason)
         self.last_time = last_time_words(rec.last)
         self.people = list(rec.people)
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = ""
         self._trail, self._focus, self._typed = [], "", {}
 
@@ -186,7 +194,7 @@ class VisitState(VisitClosing):
             answers[stored] = value
         self.answers = answers
         self._forget(path)
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved"
         return True
 
@@ -239,7 +247,7 @@ class VisitState(VisitClosing):
         else:
             self.pending = {**self.pending, path: text}
             self.errors = {**self.errors, path: not_saved(problem)}
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
         self.edits += 1
         return problem is None
@@ -274,7 +282,7 @@ class VisitState(VisitClosing):
             answers = {p: v for p, v in self.answers.items() if p != old_path}
             answers[new_path] = converted
             self.answers = answers
-            self.review = visits.review(self.answers, store=self._store)
+            self.review = self._review()
         elif WEIGHT in self.pending:  # re-check the pending text in the new unit
             visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
             self.answer_text(WEIGHT, self.pending[WEIGHT])
@@ -339,7 +347,7 @@ class VisitState(VisitClosing):
         errors = {p: m for p, m in self.errors.items() if not p.startswith("plan.out_of_routine.")}
         errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
         self.errors = errors
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
         self.edits += 1
         return key not in outcome.problems
