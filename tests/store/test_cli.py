@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
+from tests.helpers import settings_free_env
 
 # Slow: a session of real `safesleep` processes: in make test, not in make test-fast.
 pytestmark = pytest.mark.slow
@@ -51,8 +51,7 @@ VISIT = {
 def run(
     home: Path, *args: str, key: str | None = "cli-test-key", stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFESLEEP_")}
-    env["SAFESLEEP_HOME"] = str(home)
+    env = settings_free_env(SAFESLEEP_HOME=str(home))
     if key is not None:
         env["SAFESLEEP_DB_KEY"] = key
     return subprocess.run(
