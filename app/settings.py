@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     new_password: SecretStr | None = Field(
         default=None, description="Password for `safesleep server add-user` / `reset-password` (scripts)."
     )
+    idle_lock_seconds: int | None = Field(
+        default=None,
+        ge=1,
+        description="Tests and demos only: lock after this many idle seconds (else the minutes in Settings).",
+    )
     # The cost of stretching passphrases and passwords. The defaults are the product's; the test suite
     # lowers them (tests/conftest.py): its hundreds of throwaway stores and accounts would otherwise spend
     # minutes hashing. A store's KDF file and an argon2 hash record their own cost, so either opens at any.

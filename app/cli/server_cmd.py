@@ -52,26 +52,29 @@ def serve(
     ] = "127.0.0.1",
 ) -> None:
     """Run the team server (schema upgraded on start; API docs at /docs)."""
-    import os
+    import functools
 
     import uvicorn
     from sqlalchemy.exc import OperationalError
+    from uvicorn.supervisors import Multiprocess
 
-    from app.server.config import resolve_db_url, safe_url
+    from app.server.asgi import app_for
+    from app.server.config import safe_url, server_config
     from app.server.db import upgrade_schema
 
-    url = resolve_db_url(db)
+    config = server_config(db, migrate=False)  # built once; every worker gets this object
     try:
-        upgrade_schema(url)
+        upgrade_schema(config.url)  # once, before any worker starts
     except OperationalError as exc:
-        fail([f"--db: cannot open {safe_url(url)} ({type(exc.orig).__name__})"])
-    os.environ["SAFESLEEP_SERVER_DB"] = url  # for the worker processes' factory
+        fail([f"--db: cannot open {safe_url(config.url)} ({type(exc.orig).__name__})"])
     typer.echo(
         f"Safer Sleep Visits team server on http://{host}:{port} "
-        f"(database {safe_url(url)}); API docs at /docs"
+        f"(database {safe_url(config.url)}); API docs at /docs"
     )
-    uvicorn.run(
-        "app.server.asgi:create_from_settings",
+    # uvicorn.run() takes only an import string with workers > 1; its Config takes the factory
+    # itself, and spawning pickles the Config (with this ServerConfig) to each worker.
+    uv = uvicorn.Config(
+        functools.partial(app_for, config),
         factory=True,
         host=host,
         port=port,
@@ -80,6 +83,13 @@ def serve(
         forwarded_allow_ips=forwarded_allow_ips,
         log_level="info",
     )
+    if workers > 1:
+        Multiprocess(uv, sockets=[uv.bind_socket()]).run()
+    else:
+        server = uvicorn.Server(uv)
+        server.run()
+        if not server.started:
+            raise typer.Exit(3)
 
 
 @server_app.command("create-team")

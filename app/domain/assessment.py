@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from app.domain.guidance import Guidance, load_guidance
-from app.domain.guide import CORE_QUESTIONS, QUESTIONS, is_recorded
+from app.domain.guide import CORE_QUESTIONS, QUESTIONS, answer_getters, any_recorded
 from app.domain.values import (
     LOW_BIRTH_WEIGHT_KG,
     PREMATURE_BEFORE_WEEKS,
@@ -247,17 +247,21 @@ PROMPT_CODES = (
 )
 
 
+_QUESTION_GETTERS = tuple((q, answer_getters(q)) for q in QUESTIONS)
+_CORE_GETTERS = tuple((q, answer_getters(q)) for q in CORE_QUESTIONS)
+
+
 def unanswered(v: Visit) -> tuple[str, ...]:
     """The visit-guide questions with no recorded answer, in the order the guide asks them."""
-    return tuple(q for q in QUESTIONS if not is_recorded(v, q))
+    return tuple(q for q, getters in _QUESTION_GETTERS if not any_recorded(v, getters))
 
 
 def incomplete(v: Visit) -> tuple[str, ...]:
     """The core questions not recorded (and `sleep.position` when it is unknown), in core order."""
     return tuple(
         q
-        for q in CORE_QUESTIONS
-        if not is_recorded(v, q) or (q == "sleep.position" and v.sleep.position is Position.unknown)
+        for q, getters in _CORE_GETTERS
+        if not any_recorded(v, getters) or (q == "sleep.position" and v.sleep.position is Position.unknown)
     )
 
 

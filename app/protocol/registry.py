@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, Protocol
 from uuid import UUID
 
@@ -73,10 +74,14 @@ class Entity:
     kept_on_devices: bool = True  # False: the server keeps it, devices skip it when pulled
     local_fields: tuple[str, ...] = field(default=())  # device columns named like wire fields but not sent
 
-    @property
+    @cached_property
     def fields(self) -> tuple[str, ...]:
-        """The wire fields, in the payload model's order."""
+        """The wire fields, in the payload model's order (read once: pydantic rebuilds the dict)."""
         return tuple(self.model.model_fields)
+
+    @cached_property
+    def field_set(self) -> frozenset[str]:
+        return frozenset(self.fields)
 
     @property
     def op_kind(self) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.protocol.limits import (
     CODE_MAX,
@@ -21,6 +21,16 @@ Status = Literal["applied", "duplicate", "conflict", "rejected"]
 ANSWERS: tuple[str, ...] = ("applied", "duplicate", "conflict", "rejected")
 
 
+def _not_bool(value: Any) -> Any:
+    """A count or version written as true/false is refused (JSON Schema: booleans are not integers)."""
+    if isinstance(value, bool):
+        raise ValueError("Input should be a valid integer, not true or false")
+    return value
+
+
+NotBool = BeforeValidator(_not_bool)
+
+
 class Op(BaseModel):
     """One change made on a device. Its content is checked op by op (a bad op is `rejected`)."""
 
@@ -29,7 +39,7 @@ class Op(BaseModel):
     entity: str = Field(max_length=ENTITY_NAME_MAX)
     id: uuid.UUID
     kind: str = Field(default="upsert", max_length=10)
-    base_version: int | None = Field(default=None, ge=0, le=INT_MAX)
+    base_version: Annotated[int | None, NotBool] = Field(default=None, ge=0, le=INT_MAX)
     payload: dict[str, Any]
     hash: str = Field(max_length=80, description="sha256:<hex> of the payload's canonical JSON")
     base: dict[str, Any] | None = Field(
@@ -43,7 +53,7 @@ class PushRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     batch_id: uuid.UUID
     ops: list[Op] = Field(max_length=OPS_PER_BATCH_MAX)
-    quarantined: int = Field(
+    quarantined: Annotated[int, NotBool] = Field(
         default=0, ge=0, le=INT_MAX, description="pulled changes this device could not apply"
     )
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.server.config import MAX_BODY_BYTES, resolve_db_url
+from app.server.config import MAX_BODY_BYTES, ServerConfig, server_config
 from app.server.db import make_engine, upgrade_schema
 from app.server.deps import ApiError
 from app.server.guidance_store import GuidanceCache
@@ -19,6 +22,7 @@ from app.server.routes import sync, team
 from app.server.schemas import Health
 
 log = logging.getLogger("safesleep.server")
+HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
 
 
 def _json_error(status: int, error: str, detail: str, **extra: Any) -> JSONResponse:
@@ -99,6 +103,41 @@ class CatchAll:
             await response(scope, receive, send)
 
 
+class ApiMethods:
+    """A documented API path asked with a method it does not have: 405 naming the methods it has.
+
+    Without this, such a request falls through to the portal mounted at / and is answered for
+    the portal's files (`Allow: GET, HEAD`), not for the API resource it names. The methods are
+    the OpenAPI document's, so the answer and the document agree."""
+
+    def __init__(self, app: ASGIApp, spec: Callable[[], dict[str, Any]]) -> None:
+        self.app, self.spec = app, spec
+        self._paths: list[tuple[re.Pattern[str], frozenset[str]]] | None = None
+
+    def _table(self) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+        if self._paths is None:
+            table = []
+            for path, operations in self.spec().get("paths", {}).items():
+                methods = {m.upper() for m in operations} & HTTP_METHODS
+                if "GET" in methods:
+                    methods.add("HEAD")
+                table.append((compile_path(path)[0], frozenset(methods)))
+            self._paths = table
+        return self._paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            path, method = scope["path"], scope["method"]
+            found = [methods for pattern, methods in self._table() if pattern.match(path)]
+            if found and not any(method in methods for methods in found):
+                allowed = ", ".join(sorted(set().union(*found)))
+                response = _json_error(405, "method_not_allowed", f"{method}: this address takes {allowed}")
+                response.headers["Allow"] = allowed
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _problem(err: Any) -> str:
     loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",))
     return f"{loc or 'body'}: {err.get('msg', 'invalid')}"
@@ -126,6 +165,7 @@ def _document_raw_bodies(app: FastAPI) -> None:
                     responses = operation.setdefault("responses", {})
                     responses["422"] = {"description": "Invalid request, by field", "content": error}
                     if "requestBody" in operation:
+                        responses["400"] = {"description": "Request body could not be read", "content": error}
                         responses["413"] = {"description": "Request body too large", "content": error}
             components.pop("HTTPValidationError", None)
             components.pop("ValidationError", None)
@@ -135,13 +175,20 @@ def _document_raw_bodies(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool = False) -> FastAPI:
-    """The team server for `db_url` (default: settings / SQLite in the server home).
+def create_app(
+    db_url: str | None = None,
+    *,
+    migrate: bool = True,
+    portal: bool = False,
+    config: ServerConfig | None = None,
+) -> FastAPI:
+    """The team server for `config`, or for `db_url` (default: settings / SQLite in the server home).
 
     `portal`: also serve the base portal (Flet web) at / after the API routes.
     """
-    url = resolve_db_url(db_url)
-    if migrate:
+    config = config or server_config(db_url, portal=portal, migrate=migrate)
+    url = config.url
+    if config.migrate:
         upgrade_schema(url)
     app = FastAPI(
         title="Safer Sleep Visits team server",
@@ -177,10 +224,11 @@ def create_app(db_url: str | None = None, *, migrate: bool = True, portal: bool 
         return _json_error(exc.status_code, error, str(exc.detail))
 
     _document_raw_bodies(app)
-    if portal:
+    if config.portal:
         from app.server.portal.mount import mount_portal
 
         mount_portal(app)
+    app.add_middleware(ApiMethods, spec=app.openapi)
     app.add_middleware(CatchAll)
     app.add_middleware(BodySizeLimit)
     return app

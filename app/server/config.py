@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from platformdirs import user_data_dir
+from pydantic import BaseModel, ConfigDict, SecretStr
 
 from app.settings import get_settings
 
@@ -37,3 +38,23 @@ def safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+class ServerConfig(BaseModel):
+    """What one server process needs, built once (by `safesleep serve`, from its flags and the
+    settings) and handed to each worker whole: uvicorn pickles it to the processes it spawns.
+    The database URL is a SecretStr, so printing the config never shows its password."""
+
+    model_config = ConfigDict(frozen=True)
+    db_url: SecretStr
+    portal: bool = True
+    migrate: bool = True  # upgrade the schema on start (`safesleep serve` does it once, before the workers)
+
+    @property
+    def url(self) -> str:
+        return self.db_url.get_secret_value()
+
+
+def server_config(db: str | None = None, *, portal: bool = True, migrate: bool = True) -> ServerConfig:
+    """The config for `db` (or SAFESLEEP_SERVER_DB, or SQLite in the server home)."""
+    return ServerConfig(db_url=SecretStr(resolve_db_url(db)), portal=portal, migrate=migrate)

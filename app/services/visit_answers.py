@@ -24,8 +24,8 @@ from app.store import (
     keep_pending_input,
     pending_texts,
 )
-from app.store import save_answer as store_save_answer
-from app.store import save_notes as store_save_notes
+from app.store import put_answer as store_save_answer
+from app.store import put_notes as store_save_notes
 
 SIGNED_MESSAGE = "This visit is signed and read-only: record an amendment with a reason"
 ROUTINE = "plan.out_of_routine"

@@ -44,8 +44,8 @@ from app.store import (
     sign_visit,
     update_baby,
 )
-from app.store import save_answer as store_save_answer
-from app.store import save_notes as store_save_notes
+from app.store import put_answer as store_save_answer
+from app.store import put_notes as store_save_notes
 from app.store import start_visit as store_start_visit
 
 __all__ = [

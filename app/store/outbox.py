@@ -32,12 +32,12 @@ def pending_ops(*, session: Session, limit: int = 100) -> list[OutboxOp]:
 
 
 @writes
-def mark_ops(*, session: Session, results: Iterable[OpResult | dict[str, Any]]) -> int:
+def mark_ops(*, session: Session, results: Iterable[OpResult]) -> int:
     """Record the server's answers (applied/duplicate/conflict/rejected) in one statement;
-    returns the count. NotFound when an op id is not in the outbox (nothing is changed then)."""
+    returns the count. NotFound when an op id is not in the outbox (nothing is changed then).
+    The sync client records every answer it receives with this function."""
     rows = []
-    for i, raw in enumerate(results):
-        result = raw if isinstance(raw, OpResult) else OpResult.model_validate(raw)
+    for i, result in enumerate(results):
         if result.state is OpState.pending:
             raise RecordError([f"results[{i}].state: must be one of: applied, duplicate, conflict, rejected"])
         rows.append({"b_op_id": result.op_id, "state": result.state.value, "response": result.response})

@@ -162,6 +162,13 @@ def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> V
     The whole draft is validated by app.domain.parse_visit: an invalid value raises VisitError
     naming the field, and nothing is stored. A signed visit raises VisitSigned.
     """
+    put_answer(session=session, visit_id=visit_id, path=path, value=value)
+    return get_visit(session=session, visit_id=visit_id)
+
+
+@writes
+def put_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> None:
+    """`save_answer` without reading the whole visit back: the app's per-tap autosave."""
     row = _draft(session, visit_id)
     if path in ("visit.date", "visit.type") and value is None:
         raise VisitError([Problem(path, "cannot be cleared; every visit has a date and a type")])
@@ -174,7 +181,6 @@ def save_answer(*, session: Session, visit_id: UUID, path: str, value: Any) -> V
         row.visit_type = visit.visit.type.value
     row.updated = utcnow()
     session.add(row)
-    return get_visit(session=session, visit_id=visit_id)
 
 
 def note_text(name: str, value: Any) -> str:
@@ -209,6 +215,28 @@ def save_notes(
     follow_up_date: Any = UNSET,
 ) -> VisitDetail:
     """Autosave the free-text notes of a draft (only the fields given)."""
+    put_notes(
+        session=session,
+        visit_id=visit_id,
+        parents_said=parents_said,
+        observed=observed,
+        agreed_actions=agreed_actions,
+        follow_up_date=follow_up_date,
+    )
+    return get_visit(session=session, visit_id=visit_id)
+
+
+@writes
+def put_notes(
+    *,
+    session: Session,
+    visit_id: UUID,
+    parents_said: Any = UNSET,
+    observed: Any = UNSET,
+    agreed_actions: Any = UNSET,
+    follow_up_date: Any = UNSET,
+) -> None:
+    """`save_notes` without reading the whole visit back: the app's per-keystroke autosave."""
     row = _draft(session, visit_id)
     given = {"parents_said": parents_said, "observed": observed, "agreed_actions": agreed_actions}
     for name, value in given.items():
@@ -220,7 +248,6 @@ def save_notes(
     drop_pending(session, visit_id, tuple(f"notes.{n}" for n, v in saved.items() if v is not UNSET))
     row.updated = utcnow()
     session.add(row)
-    return get_visit(session=session, visit_id=visit_id)
 
 
 @writes

@@ -43,7 +43,8 @@ def wire_payload(entity: str, payload: dict[str, Any]) -> dict[str, Any]:
     found = REGISTRY.get(entity)
     if found is None:
         return payload
-    return {k: v for k, v in payload.items() if k in found.fields}
+    fields = found.field_set
+    return {k: v for k, v in payload.items() if k in fields}
 
 
 def _keys(entity: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -32,16 +32,17 @@ class DeviceRevoked(SyncError):
 
 
 class AlreadyEnrolled(SyncError):
-    def __init__(self, team: str, pending: int = 0) -> None:
-        if pending:
+    def __init__(self, team: str, reasons: list[str] | None = None) -> None:
+        if reasons:
             text = (
-                f"this device belongs to {team} and still has {pending} change(s) to send there; "
-                "sync with that team's server first, then reset the device"
+                f"this device belongs to {team} and still has work for it ({'; '.join(reasons)}); "
+                "finish that with that team's server first, then reset the device"
             )
         else:
             text = (
                 f"this device already belongs to {team}; to move it to another team, reset it "
-                f"(`safesleep device enrol --reset ...`): its link to {team}'s server is forgotten"
+                f"(`safesleep device enrol --reset ...`): its link to {team}'s server and {team}'s "
+                "families and visits are removed from this device"
             )
         super().__init__(text)
 

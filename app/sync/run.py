@@ -18,7 +18,8 @@ from app.protocol import REGISTRY, content_hash
 from app.protocol.wire import ANSWERS
 from app.store import OpResult, Store, get_sync_value, mark_ops, set_sync_value
 from app.store.ids import utcnow
-from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine
+from app.store.models import OpState, OutboxOp, SyncConflict, SyncQuarantine, TeamPublic
+from app.store.reset import clear_team_records, reset_refusals
 from app.sync.apply import PullCounts, apply_changes, wire_payload
 from app.sync.client import ServerClient
 from app.sync.errors import AlreadyEnrolled, NotEnrolled, ServerRefused, ServerUnreachable
@@ -79,21 +80,31 @@ def enrol_device(
     """Exchange a one-time code for a token and keep it in the (encrypted) store.
 
     A device already enrolled with a team is refused (AlreadyEnrolled) unless `reset` is given,
-    and a reset needs an empty outbox: nothing made here may go to another team's server.
+    and a reset needs an empty outbox and no unsigned drafts: nothing made here may go to another
+    team's server, and nothing may be lost. A reset removes the old team's records from the
+    device (in the transaction that keeps the new token), so the caseload holds only the new team's.
     """
     state = _state(store)
     if state["token"]:
         if not reset:
             raise AlreadyEnrolled(state["team_name"] or "another team")
-        pending = pending_count(store)
-        if pending:
-            raise AlreadyEnrolled(state["team_name"] or "another team", pending=pending)
+        with store.session() as s:
+            refusals = reset_refusals(session=s)
+        if refusals:
+            raise AlreadyEnrolled(state["team_name"] or "another team", reasons=refusals)
     client = ServerClient(server_url, http=http)
     try:
         body = client.enrol(code, device_name)
     finally:
         client.close()
     with store.unit_of_work() as uow:
+        if state["token"]:  # the old team's records leave with the old enrolment (one transaction)
+            clear_team_records(
+                session=uow.session,
+                team_id=store.team.id,
+                new_team_name=str(body["team_name"]),
+                actor=store.practitioner.name,
+            )
         for key, value in (
             ("server_url", client.base_url),
             ("device_id", body["device_id"]),
@@ -105,6 +116,8 @@ def enrol_device(
         ):
             set_sync_value(session=uow.session, key=key, value=None if value is None else str(value))
         uow.commit()
+    if state["token"]:
+        store.team = TeamPublic(id=store.team.id, name=str(body["team_name"]))
     return {k: v for k, v in body.items() if k != "token"}
 
 
@@ -145,7 +158,7 @@ def _mark(session: Session, results: list[dict[str, Any]]) -> None:
     for r in results:
         if r.get("status") not in ANSWERS:
             raise ServerRefused(f"the team server gave an unknown answer: {r.get('status')!r}")
-        answers.append(OpResult(op_id=uuid.UUID(str(r["op_id"])), state=r["status"], response=r))
+        answers.append(OpResult(op_id=uuid.UUID(str(r["op_id"])), state=OpState(r["status"]), response=r))
     mark_ops(session=session, results=answers)
 
 

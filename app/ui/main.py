@@ -23,6 +23,8 @@ CSP = (
     "font-src 'self' data:; connect-src 'self' ws: wss: blob: data:; worker-src 'self' blob:; "
     "frame-src 'self'; object-src 'self'"
 )
+STOPPED_JS = Path(__file__).with_name("web") / "stopped.js"  # says so when this server has stopped
+STOPPED_TAG = b'<script src="/api/stopped.js"></script></head>'
 
 
 def make_main(*, home: Path, demo: bool) -> Any:
@@ -33,11 +35,12 @@ def make_main(*, home: Path, demo: bool) -> Any:
         page.theme = ft.Theme(color_scheme_seed=BRAND, visual_density=ft.VisualDensity.STANDARD)  # 48 px
         page.theme_mode = ft.ThemeMode.LIGHT
         session_id = secrets.token_hex(16)
+        from app.settings import get_settings
         from app.ui.root import App  # the screens load with the first session, not at start
         from app.ui.state.app_state import LOCKED_DISCONNECTED
         from app.ui.state.session import SessionState
 
-        state = SessionState.start(home=home, demo=demo)
+        state = SessionState.start(home=home, demo=demo, idle_lock_seconds=get_settings().idle_lock_seconds)
         app = state.app
 
         async def lock_when_idle() -> None:
@@ -75,15 +78,23 @@ def build_app(*, home: Path, demo: bool = False) -> Any:
 
     api: FastAPI = flet_fastapi.FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
+    stopped_js = STOPPED_JS.read_bytes()
+
     @api.middleware("http")
     async def no_network(request: Request, call_next: Any) -> Response:
         response: Response = await call_next(request)
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response = await _with_stopped_notice(response)
         response.headers.setdefault("Content-Security-Policy", CSP)
         return response
 
     @api.get("/api/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
+
+    @api.get("/api/stopped.js")
+    def stopped() -> Response:
+        return Response(stopped_js, media_type="text/javascript", headers={"Cache-Control": "no-store"})
 
     @api.get("/leaflets/{token}.pdf")
     def leaflet(token: str) -> Response:
@@ -102,6 +113,21 @@ def build_app(*, home: Path, demo: bool = False) -> Any:
 
     api.mount("/", flet_fastapi.app(make_main(home=home, demo=demo), no_cdn=True))
     return api
+
+
+async def _with_stopped_notice(response: Any) -> Any:
+    """The app's page with the "app has stopped" watcher loaded before the Flutter client."""
+    from fastapi import Response
+
+    body = b"".join([chunk async for chunk in response.body_iterator])
+    body = body.replace(b"</head>", STOPPED_TAG, 1)
+    headers = {
+        k: v
+        for k, v in response.headers.items()
+        if k.lower() not in ("content-length", "etag", "last-modified")
+    }
+    headers["Cache-Control"] = "no-store"
+    return Response(body, status_code=response.status_code, headers=headers, media_type="text/html")
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8550, demo: bool = False) -> None:

@@ -34,7 +34,12 @@ ROUTES = [
                 component=FamilyView,
                 children=[
                     ft.Route(path="person/:kind/:index", component=PersonView),
-                    ft.Route(path="visit/:vid/step/:step", component=VisitStepView),
+                    ft.Route(
+                        path="visit/:vid/step/:step",
+                        component=VisitStepView,
+                        # "Add this adult" from a step: Back (or saving) returns to that step
+                        children=[ft.Route(path="person/:kind/:index", component=PersonView)],
+                    ),
                     ft.Route(
                         path="visit/:vid/review",
                         component=ReviewView,

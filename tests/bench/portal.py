@@ -32,6 +32,7 @@ from tests.domain.factories import FULL_LOW_RISK
 from tests.server.pg import fresh_pg_database
 
 PASSWORD = "benchmark password"
+SURNAMES = ("O'Brien", "Okafor", "Nowak", "Smith", "Patel", "Jones", "Kowalski", "Ahmed")
 PLACES = [("cot", "low", []), ("sofa", "high", ["sofa_or_armchair_sharing"]), ("adult_bed", "increased", [])]
 
 
@@ -123,7 +124,9 @@ def seed(url: str, families: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
             fam, baby = uuid.uuid4(), uuid.uuid4()
             if tid == team_id:
                 fam_ids.append(fam)
-            add("family", fam, {"id": str(fam), "name": f"Family {i}", "surname": f"S{i}"}, fam, None)
+            body = {"id": str(fam), "name": f"{SURNAMES[i % len(SURNAMES)]} family {i}", "surname": f"S{i}"}
+            body["postcode"] = f"SO{10 + i % 40} {i % 10}DU"
+            add("family", fam, body, fam, None)
             add("baby", baby, {"id": str(baby), "family_id": str(fam), "name": f"Baby {i}"}, fam, None)
             for k in range(3):
                 visit, day = uuid.uuid4(), today - dt.timedelta(days=rng.randint(0, 720))
@@ -223,6 +226,28 @@ def main(families: int = 20_000) -> None:
             (
                 "dashboard figures, 2 years",
                 *_ms(lambda: portal.figures(token, today - dt.timedelta(days=730), today), 3),
+                1000.0,
+            ),
+        ]
+        from app.server.portal.batch_leaflets import BatchFilter
+
+        rows += [
+            (
+                "families search, name (OBrien)",
+                *_ms(lambda: portal.search_families(token, "OBrien"), 5),
+                200.0,
+            ),
+            ("families search, postcode", *_ms(lambda: portal.search_families(token, "SO14 4DU"), 5), 200.0),
+            (
+                "print list, a month of visits",
+                *_ms(
+                    lambda: portal.batch_visits(token, BatchFilter(today - dt.timedelta(days=30), today)), 5
+                ),
+                200.0,
+            ),
+            (
+                "family chronology PDF",
+                *_ms(lambda: portal.chronology_pdf(token, random.choice(fam_ids)), 5),
                 1000.0,
             ),
         ]

@@ -42,18 +42,66 @@ def gone(page: Any, text: str) -> None:
 def press(page: Any, name: str, *, then: str) -> None:
     """Press a button by its name and wait until `then` shows."""
     tap(page.get_by_role("button", name=name, exact=True))
-    see(page, then)
+    try:
+        see(page, then)
+    except Exception:
+        from tests.portal.portal_procs import ARTIFACTS
+
+        page.screenshot(path=str(ARTIFACTS / "admin-failed.png"))
+        raise
 
 
 DESKTOP = {"width": 1440, "height": 900}
 TABLET = {"width": 1024, "height": 768}
 
 
-def shots(page: Any, name: str) -> None:
-    """Still screenshots of the screen at desktop (1440x900) and tablet (1024x768) width."""
+def shots(page: Any, name: str, *, scroll: int = 0) -> None:
+    """Still screenshots of the screen at desktop (1440x900) and tablet (1024x768) width
+    (`scroll`: pixels scrolled down first, to show what lies below the first screenful)."""
     from tests.portal.portal_procs import ARTIFACTS
     from tests.ui.browser import still_screenshot
 
     for size, viewport in (("tablet", TABLET), ("desktop", DESKTOP)):
         page.set_viewport_size(viewport)
+        if scroll:
+            page.mouse.move(viewport["width"] // 2, viewport["height"] // 2)
+            page.mouse.wheel(0, scroll)
         still_screenshot(page, ARTIFACTS / f"admin-{name}-{size}.png")
+
+
+def enrolled_device(db_url: str, server_url: str, practitioner_email: str) -> dict[str, str]:
+    """Enrol a device to this practitioner over HTTP, as a tablet would; its auth headers."""
+    import httpx
+    from sqlalchemy.orm import Session
+
+    from app.server.db import make_engine
+    from app.server.portal.accounts import user_by_email
+    from app.server.portal.devices import enrolment_code_for
+
+    engine = make_engine(db_url)
+    with Session(engine) as s:
+        code, _ = enrolment_code_for(session=s, user=user_by_email(session=s, email=practitioner_email))
+        s.commit()
+    engine.dispose()
+    got = httpx.post(f"{server_url}/enrol", json={"code": code, "device_name": "Priya's tablet"})
+    got.raise_for_status()
+    return {"Authorization": f"Bearer {got.json()['token']}"}
+
+
+def address_conflict(server_url: str, headers: dict[str, str], surname: str) -> None:
+    """A family whose address was changed on the server and, from the older version, on the tablet."""
+    import uuid
+
+    import httpx
+
+    from tests.server.helpers import batch, family, op
+
+    fid = uuid.uuid4()
+    base = family(name=f"{surname} family", surname=surname, address="1 Road")
+    for body, want in (
+        (op("family", base, id=fid), "applied"),
+        (op("family", {**base, "address": "2 Lane"}, id=fid, base_version=1), "applied"),
+        (op("family", {**base, "address": "3 Close"}, id=fid, base_version=1), "conflict"),
+    ):
+        got = httpx.post(f"{server_url}/sync/push", headers=headers, json=batch(body))
+        assert got.json()["results"][0]["status"] == want, got.text

@@ -19,11 +19,12 @@ from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
 from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import next_frames, textbox
+from tests.ui.browser import PHONE, TABLET, next_frames, still_screenshot, textbox
 
 PASSWORD = "a long enough password"
 TYPE_TRIES = 3
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "portal"
+DESKTOP = {"width": 1440, "height": 900}
 
 
 @dataclass
@@ -127,12 +128,22 @@ def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:
         page.keyboard.type(text, delay=15)
         try:
             page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=3_000)
-            return
+            next_frames(page, 8)  # Flutter may still write its own (older) editing state back
+            if page.evaluate(HOLDS_JS, [box.element_handle(), text]):
+                return
         except PlaywrightTimeout:
-            if not clear:
-                break  # appended text cannot be checked as the whole value
+            pass
+        if not clear:
+            break  # appended text cannot be checked as the whole value
     if clear:
         raise AssertionError(f"the field {name!r} does not hold {text!r} after {TYPE_TRIES} tries")
+
+
+def field_holds(page: Any, name: str, text: str) -> None:
+    """The field shows `text` (Flutter fills its editing input once it has the focus); waits for it."""
+    box = textbox(page, name)
+    box.click()
+    page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=15_000)
 
 
 def see(page: Any, text: str, *, timeout_ms: int = 60_000) -> None:
@@ -157,3 +168,12 @@ def shows(page: Any, text: str) -> bool:
             text,
         )
     )
+
+
+def shots(page: Any, name: str, desktop: dict[str, int] | None = None) -> None:
+    """The screen at phone, tablet and desktop widths (test-artifacts/portal/<name>-<size>.png)."""
+    sizes = {"phone": PHONE, "tablet": TABLET, "desktop": desktop or DESKTOP}
+    for size, viewport in sizes.items():
+        page.set_viewport_size(viewport)
+        next_frames(page, 30)  # let a page transition finish before the still-screen check
+        still_screenshot(page, ARTIFACTS / f"{name}-{size}.png")

@@ -11,11 +11,21 @@ import httpx
 import pytest
 
 from app.server.portal.service import Portal
-from tests.portal.admin_browser import DESKTOP, fill, gone, open_admin, press, row_button, shots
+from tests.portal.admin_browser import (
+    DESKTOP,
+    address_conflict,
+    enrolled_device,
+    fill,
+    gone,
+    open_admin,
+    press,
+    row_button,
+    shots,
+)
 from tests.portal.portal_procs import Staff, see, shows, sign_in
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
-from tests.ui.browser import TABLET, chromium, open_page, tap
+from tests.ui.browser import TABLET, chromium, expect_field_text, open_page, tap
 
 pytestmark = pytest.mark.e2e
 PASSWORD_SHAPE = re.compile(r"([A-Z2-9]{4}-){3}[A-Z2-9]{4}")
@@ -55,9 +65,10 @@ def test_an_admin_adds_disables_and_resets_people_and_a_supervisor_finds_no_admi
         tap(page.get_by_role("button", name="Admin", exact=True))
         page.get_by_role("heading", name="Users", exact=True).wait_for()
         see(page, north.emails["supervisor"])
+        tap(page.get_by_role("radio", name="Supervisor"))  # first: choosing re-renders the form
         fill(page, "Email", "not an email")
-        tap(page.get_by_role("radio", name="Supervisor"))
         press(page, "Add person", then="Email: 'not an email' is not an email address")
+        expect_field_text(page, "Email", "not an email")  # kept after the error
         fill(page, "Email", "new.lead@north.example.org")
         fill(page, "Name (as shown in records)", "Nia Lead")
         press(page, "Add person", then="Temporary password for new.lead@north.example.org")
@@ -84,7 +95,7 @@ def test_an_admin_adds_disables_and_resets_people_and_a_supervisor_finds_no_admi
         page = open_page(browser, server.url, TABLET)
         sign_in(page, "new.lead@north.example.org", password)
         page.get_by_role("heading", name="Review queue").wait_for()
-        assert not shows(page, "Admin")
+        assert page.get_by_role("button", name="Admin", exact=True).count() == 0  # no Admin entry
         open_admin(page, server.url, "/admin/users", "Not found")
         see(page, "Not found: there is no such screen for your account.")
         assert not shows(page, north.emails["practitioner"])
@@ -110,6 +121,7 @@ def test_an_admin_issues_an_enrolment_code_as_text_and_qr_and_revokes_the_device
         assert found
         code = found.group(0)
         see(page, f"QR code of the enrolment code {code}")
+        see(page, f"enter the server address ({server.url}) and this code")
         shots(page, "devices-code")
         enrolled = httpx.post(f"{server.url}/enrol", json={"code": code, "device_name": "Priya's tablet"})
         assert enrolled.status_code == 200, enrolled.text
@@ -132,3 +144,93 @@ def test_an_admin_issues_an_enrolment_code_as_text_and_qr_and_revokes_the_device
         json={"batch_id": str(uuid.uuid4()), "ops": []},
     )
     assert push.status_code == 403 and push.json()["error"] == "device_revoked"
+
+
+def test_an_admin_sees_both_values_of_a_sync_conflict_and_keeps_the_tablets_and_another_team_finds_nothing(
+    server: ServerProcess,
+):
+    north, south = (
+        Staff.create(server.db_url, server.url, "north"),
+        Staff.create(server.db_url, server.url, "south"),
+    )
+    headers = enrolled_device(server.db_url, server.url, north.emails["practitioner"])
+    address_conflict(server.url, headers, "Okafor")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/conflicts", "Sync conflicts")
+        see(page, "On the server: 2 Lane  ·  On the tablet: 3 Close")
+        shots(page, "conflicts")
+        tap(page.get_by_role("button", name="Open Family: Okafor family — address"))
+        page.get_by_role("heading", name="Sync conflict: Family: Okafor family — address").wait_for()
+        see(page, "Before both changes: 1 Road")
+        conflict_url = page.url
+        shots(page, "conflict")
+        tap(page.get_by_role("button", name="Keep the tablet's value"))
+        press(page, "Yes, keep the tablet's value", then="Resolved: address is now 3 Close.")
+        shots(page, "conflict-resolved")
+    pulled = httpx.get(f"{server.url}/sync/pull", headers=headers, params={"since": 0}).json()["changes"]
+    assert pulled[-1]["payload"]["address"] == "3 Close"
+
+    with chromium() as browser:
+        page = open_page(browser, server.url, TABLET)
+        sign_in(page, south.emails["admin"])
+        open_admin(page, server.url, "/admin/conflicts", "Sync conflicts")
+        see(page, "No sync conflict is waiting.")
+        assert not shows(page, "Okafor")
+        open_admin(page, server.url, conflict_url.removeprefix(server.url), "Not found")
+        see(page, "Not found: no such sync conflict in your team.")
+
+
+def test_an_admin_publishes_a_guidance_file_sees_its_problems_first_and_then_what_changed(
+    server: ServerProcess, tmp_path
+):
+    from tests.portal.test_admin_guidance import changed_guidance
+
+    north = Staff.create(server.db_url, server.url, "north")
+    version = f"2099.{north.name}"
+    good = tmp_path / "guidance.toml"
+    good.write_text(changed_guidance(version), encoding="utf-8")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/guidance", "Guidance versions")
+        see(page, "Packaged with the server")
+        fill(page, "Guidance file text (TOML)", 'guidance_version = "2099.bad"')
+        press(page, "Check and publish", then="Not published. Please correct the file:")
+        see(page, "Entry factors.sofa_or_armchair_sharing: missing: every factors code the assessment uses")
+        expect_field_text(page, "Guidance file text (TOML)", 'guidance_version = "2099.bad"')  # kept
+        shots(page, "guidance-problems", scroll=400)
+        with page.expect_file_chooser() as chooser:
+            tap(page.get_by_role("button", name="Choose a guidance file…"))
+        chooser.value.set_files(str(good))
+        see(page, "Chosen: guidance.toml")
+        press(page, "Check and publish", then=f"Published guidance {version}: tablets receive it")
+        see(page, "Newest: tablets get this one")
+        press(page, "Show what changed", then="1 added, 0 removed, 2 changed.")
+        see(page, "factors.baby_in_a_swing — A baby asleep in a swing")
+        see(page, "[added: riskiest]")
+        shots(page, "guidance-diff", scroll=3000)
+
+
+def test_an_admin_filters_the_audit_log_by_person_and_action_and_a_wrong_date_is_named(
+    server: ServerProcess,
+):
+    north = Staff.create(server.db_url, server.url, "north")
+    with chromium() as browser:
+        page = open_page(browser, server.url, DESKTOP)
+        sign_in(page, north.emails["admin"])
+        open_admin(page, server.url, "/admin/users", "Users")
+        tap(row_button(page, f"user {north.emails['supervisor']}", "Disable"))
+        see(page, f"{north.emails['supervisor']} is disabled")
+        open_admin(page, server.url, "/admin/audit", "Audit log")
+        see(page, "Disabled an account")
+        fill(page, "From", "31/02/2026")
+        press(page, "Show entries", then="From: '31/02/2026' is not a date; write it as dd/mm/yyyy")
+        fill(page, "From", "")
+        fill(page, "Person (email)", north.emails["admin"])
+        tap(page.locator('flt-semantics[flt-semantics-identifier="audit-action"]'))
+        tap(page.get_by_role("button", name="Disabled an account"))
+        press(page, "Show entries", then="1 entry, showing 1–1, newest first")
+        see(page, f"target: {north.emails['supervisor']}")
+        shots(page, "audit")

@@ -95,6 +95,9 @@ def test_the_printed_chronology_holds_every_entry_oldest_first_with_patterns_and
         "ESCALATE",
         "Amendment",
         "Reason: Mum corrected the room",
+        "sleep.room: same room → own room",  # in words, not codes
+        f"(A. Visitor, due {dt.date.today():%d/%m/%Y})",
+        "Discussion: Sofa sharing; domestic abuse disclosed",
         "Family advice leaflet given (A4)",
         "Phoned mum & dad",
         "Discussed with Supervisor: Joint visit with social care",

@@ -11,7 +11,17 @@ from pathlib import Path
 import pytest
 
 from app.sync import sync_now
-from tests.portal.portal_procs import ARTIFACTS, Staff, escalated_visit, see, shows, sign_in, type_field
+from tests.portal.portal_procs import (
+    ARTIFACTS,
+    Staff,
+    escalated_visit,
+    field_holds,
+    see,
+    shots,
+    shows,
+    sign_in,
+    type_field,
+)
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
 from tests.ui.browser import TABLET, chromium, enable_semantics, open_page, still_screenshot
@@ -58,12 +68,22 @@ def test_a_supervisor_discusses_and_closes_an_escalated_visit_and_the_tablet_sho
         page.get_by_role("button", name="Record and close").click()
         see(page, "Decision: required to close the item")
         still_screenshot(page, ARTIFACTS / "item-problems-desktop.png")
+        for name, typed in (
+            ("Discussion", "Sofa sharing with domestic abuse."),
+            ("Action 1", "Joint visit with social worker"),
+            ("Due date of action 1", today),
+        ):
+            field_holds(page, name, typed)  # a problem shown never erases what was typed
         type_field(page, "Decision", "Refer to children's services today")
         still_screenshot(page, ARTIFACTS / "item-desktop.png")
         page.get_by_role("button", name="Record and close").click()
         see(page, "Closed.")
         still_screenshot(page, ARTIFACTS / "item-closed-desktop.png")
         see(page, "Action: Joint visit with social worker — Priya Visitor")
+        page.get_by_role("button", name="Mark done: Joint visit with social worker").click()
+        see(page, "Action marked done.")
+        see(page, f"due {today} — done {today}")
+        shots(page, "item-action-done", DESKTOP)
 
     with chromium() as browser:  # a browser of its own: a second page in one browser gets no keys
         other = open_page(browser, server.url, TABLET)

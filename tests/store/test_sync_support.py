@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from sqlmodel import Session
 
 import app.store as st
+from app.store.models import OpState
 from tests.store.helpers import Household, draft
 from tests.store.writing import writing
 
@@ -26,15 +29,27 @@ def test_mark_ops_records_server_answers(session: Session, household: Household)
     count = st.mark_ops(
         session=session,
         results=[
-            {"op_id": ops[0].op_id, "state": "applied", "response": {"version": 1}},
-            st.OpResult.model_validate({"op_id": ops[1].op_id, "state": "duplicate"}),
+            st.OpResult(op_id=ops[0].op_id, state=OpState.applied, response={"version": 1}),
+            st.OpResult(op_id=ops[1].op_id, state=OpState.duplicate),
         ],
     )
     assert count == 2
     left = st.pending_ops(session=session, limit=1000)
     assert [op.op_id for op in left] == [op.op_id for op in ops[2:]]
     with pytest.raises(st.RecordError, match="state: must be one of"):
-        st.mark_ops(session=session, results=[{"op_id": ops[2].op_id, "state": "pending"}])
+        st.mark_ops(session=session, results=[st.OpResult(op_id=ops[2].op_id, state=OpState.pending)])
+
+
+def test_an_answer_for_an_op_this_outbox_never_held_changes_nothing(
+    session: Session, household: Household
+) -> None:
+    ops = st.pending_ops(session=session, limit=1000)
+    stranger = st.OpResult(op_id=uuid.uuid4(), state=OpState.applied)
+    with pytest.raises(st.NotFound, match="not in this outbox"):
+        st.mark_ops(
+            session=session, results=[st.OpResult(op_id=ops[0].op_id, state=OpState.applied), stranger]
+        )
+    assert [op.op_id for op in st.pending_ops(session=session, limit=1000)] == [op.op_id for op in ops]
 
 
 def test_sync_state_values(store: st.Store) -> None:

@@ -45,9 +45,12 @@ class AppProcess:
         self.proc.wait(timeout=10)
 
 
-def start_app(home: Path, *, demo: bool = True) -> AppProcess:
-    port = free_port()
-    env = {**os.environ, "SAFESLEEP_HOME": str(home), "FLET_WEB_NO_CDN": "1"}
+def start_app(
+    home: Path, *, demo: bool = True, port: int | None = None, env: dict[str, str] | None = None
+) -> AppProcess:
+    """`safesleep run` as its own process (on `port`, else a free one), once it answers HTTP."""
+    port = port or free_port()
+    env = {**os.environ, "SAFESLEEP_HOME": str(home), "FLET_WEB_NO_CDN": "1", **(env or {})}
     cmd = [sys.executable, "-m", "app", "run", "--port", str(port)] + (["--demo"] if demo else [])
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -67,8 +70,8 @@ def start_app(home: Path, *, demo: bool = True) -> AppProcess:
 
 
 @contextmanager
-def running_app(home: Path, *, demo: bool = True) -> Iterator[AppProcess]:
-    app = start_app(home, demo=demo)
+def running_app(home: Path, *, demo: bool = True, env: dict[str, str] | None = None) -> Iterator[AppProcess]:
+    app = start_app(home, demo=demo, env=env)
     try:
         yield app
     finally:
@@ -252,9 +255,24 @@ def selected(page: Any, path: str, words: str, *, role: str = "radio") -> bool:
 
 
 def tap(locator: Any) -> None:
-    """Tap a control even when it is scrolled out of view (Flutter scrolls it in)."""
-    locator.scroll_into_view_if_needed()
-    locator.click()
+    """Tap a control even when it is scrolled out of view (Flutter scrolls it in).
+
+    Flet may re-render the control between finding and tapping it (Flutter then replaces its
+    accessibility node): a node found stale is looked up again, never tapped.
+    """
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        try:
+            locator.scroll_into_view_if_needed()
+            break
+        except Exception as exc:  # playwright's Error: its sync API gives no narrower class for this
+            if not _detached(exc) or time.monotonic() > deadline:
+                raise
+    locator.click()  # Playwright's click itself waits again for an attached, stable node
+
+
+def _detached(exc: Exception) -> bool:
+    return "not attached to the DOM" in str(exc)
 
 
 def expect_field_text(page: Any, name: str, text: str) -> None:
@@ -279,16 +297,39 @@ TOP_BACK_JS = f"""() => {{
 }}"""
 
 
+LEFT_JS = "start => location.pathname !== start"
+# The AppBar arrow: "Back", or "Back Back" while its hover tooltip shows (after a tap on the arrow
+# of the screen before, at the same spot, the tooltip's node is owned by the button).
+APPBAR_BACK = re.compile(r"^Back(\s+Back)?$")
+BACK_TRY_MS = 10_000  # one try at finding and tapping the arrow; a stale node is looked up again
+
+
 def back(page: Any) -> None:
-    """The AppBar's back arrow of the screen on top.
+    """Tap the AppBar's back arrow of the screen on top, and wait until that screen has gone.
 
     A visit screen's Back carries its screen's address; while screens swap, the leaving one's is
     still there for a moment, so wait until exactly one is left (the top screen's) and tap it.
+    Flet re-renders the AppBar after a navigation, so the node found can be replaced before the
+    tap lands (Playwright: "not attached to the DOM"): then it is looked up again and tapped.
+    Once a tap has landed it is never repeated (a second tap would go back two screens): the
+    address must then change.
     """
-    from urllib.parse import urlparse
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    if "/visit/" in urlparse(page.url).path or page.locator(VISIT_BACK).count():
-        page.wait_for_function(TOP_BACK_JS)
-        tap(page.locator(VISIT_BACK))
-    else:
-        tap(page.get_by_role("button", name="Back", exact=True).last)
+    start = page.evaluate("() => location.pathname")
+    visit_back = "/visit/" in start and "/person/" not in start  # a person opened from a step: AppBar's
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        try:
+            if visit_back:
+                page.wait_for_function(TOP_BACK_JS, timeout=BACK_TRY_MS)
+                page.locator(VISIT_BACK).click(timeout=BACK_TRY_MS)
+            else:
+                page.get_by_role("button", name=APPBAR_BACK).last.click(timeout=BACK_TRY_MS)
+            break
+        except PlaywrightError as exc:  # a stale node, or none on top yet: look again
+            stale = _detached(exc) or isinstance(exc, PlaywrightTimeout)
+            if not stale or time.monotonic() > deadline or page.evaluate(LEFT_JS, start):
+                raise
+    page.wait_for_function(LEFT_JS, arg=start)  # the screen it was on has gone

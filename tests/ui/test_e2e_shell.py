@@ -22,6 +22,7 @@ from tests.ui.browser import (
     PHONE,
     PORTRAIT,
     TABLET,
+    back,
     chromium,
     enable_semantics,
     open_page,
@@ -106,7 +107,7 @@ def _unlock(page: Any, *, clear: bool = False) -> None:
 
 
 def _back_to_caseload(page: Any) -> None:
-    tap(page.get_by_role("button", name="Back"))
+    back(page)
     textbox(page, "Search caseload").wait_for()  # the caseload, never a blank "Working..." page
     page.get_by_role("heading", name="Caseload").wait_for()
 
@@ -171,7 +172,7 @@ def test_back_returns_filters_find_people_are_added_and_a_reload_locks(
 
         tap(page.get_by_role("button", name="Edit Jo O'Brien"))
         page.get_by_role("heading", name=re.compile("^Edit a carer — ")).wait_for()
-        tap(page.get_by_role("button", name="Back"))
+        back(page)
         page.get_by_role("heading", name="Chronology").wait_for()  # back to the family, not blank
         _back_to_caseload(page)
 
@@ -241,7 +242,7 @@ def _link_and_sync(home: Path, server: ServerProcess, code: str) -> None:
         _type(page, "Baby's name", "Sam")
         tap(page.get_by_role("button", name="Save family"))
         page.get_by_role("heading", name="Chronology").wait_for()
-        tap(page.get_by_role("button", name="Back"))
+        back(page)
         tap(page.get_by_role("button", name="Settings"))
         page.get_by_role("heading", name="Link to team server").wait_for()
         page.get_by_text("Waiting to be sent: ").wait_for()

@@ -20,6 +20,7 @@ from tests.ui.browser import (
     PHONE,
     PORTRAIT,
     TABLET,
+    back,
     choose,
     chromium,
     open_page,
@@ -176,7 +177,7 @@ def settings_screen(page: Any, size: str) -> None:
     shot(page, "17-settings", size)
     if size == "tablet":  # portrait tablet: the same screens reflow at 800x1280
         page.set_viewport_size(PORTRAIT)
-        tap(page.get_by_role("button", name="Back"))
+        back(page)
         textbox(page, "Search caseload").wait_for()
         shot(page, "02-caseload", "portrait")
 

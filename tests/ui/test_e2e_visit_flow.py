@@ -257,3 +257,37 @@ def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason
         page.get_by_role("button", name="Record amendment").wait_for()
         shot(page, "visit-43-amend", size)
     assert drafts_on_disk(home) == []
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_add_this_adult_from_the_visit_returns_to_the_visit_step_on_back_and_on_saving(
+    tmp_path: Path, size: str, viewport: dict[str, int]
+) -> None:
+    home = tmp_path / "device"
+    make_store(home)
+    family_step = next(s for s in STEPS if s.slug == "family")
+    with running_app(home, demo=False) as app, chromium() as browser:
+        page = open_page(browser, app.url, viewport)
+        unlock_and_open_family(page)
+        start_visit(page)
+        for step in STEPS[1 : STEPS.index(family_step) + 1]:
+            next_step(page, step.title)
+        choose(page, "family.unidentified_adults", "Yes")
+        tap(page.get_by_role("button", name="Add this adult"))
+        page.get_by_role("heading", name=re.compile("^Add another adult — ")).wait_for()
+        shot(page, "visit-50-add-this-adult", size)
+        back(page)  # Back: the visit step it came from, not the family screen
+        heading_shown(page, family_step.title)
+        assert selected(page, "family.unidentified_adults", "Yes")
+        tap(page.get_by_role("button", name="Add this adult"))
+        type_into(page, "Name", "Unknown male")
+        tap(page.get_by_role("radio", name="Friend"))
+        tap(page.get_by_role("radio", name="Visits the home"))
+        tap(page.get_by_role("button", name="Save adult"))
+        heading_shown(page, family_step.title)  # saving returns there too
+        shot(page, "visit-51-adult-added", size)
+        for step in reversed(STEPS[: STEPS.index(family_step)]):
+            back(page)
+            heading_shown(page, step.title)
+        # "Who was present" on the first step now offers the adult just added
+        question(page, "visit.present").get_by_role("checkbox", name=re.compile("^Unknown male")).wait_for()

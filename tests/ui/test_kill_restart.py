@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from app.services import caseload, families, session, visits
+from app.services import caseload, session, visits
 from tests.ui.browser import (
     TABLET,
     choose,
@@ -21,6 +21,7 @@ from tests.ui.browser import (
     textbox,
     type_into,
 )
+from tests.ui.helpers import one_family_store
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 PASSPHRASE = "kill me gently 42"
@@ -68,17 +69,7 @@ def _next(page: Any, title: str) -> None:
 
 def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    store = session.create(home=home, passphrase=PASSPHRASE, practitioner="Ann", team="Riverside", demo=False)
-    families.create_family(
-        store=store,
-        name="Lewis family",
-        surname="Lewis",
-        postcode="SO14 7DU",
-        address="",
-        baby_name="Maya",
-        baby_born="2026-11-01",
-    )
-    store.close()
+    one_family_store(home, PASSPHRASE)
 
     with chromium() as browser:
         with running_app(home, demo=False) as app:

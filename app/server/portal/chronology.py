@@ -84,7 +84,8 @@ def family_chronology(
             entries.append(Entry(f.visit_date, "visit", recorded, baby, _visit_words(f)))
         elif entity == "amendment":
             changes = ", ".join(
-                f"{k}: {v.get('from')!r} -> {v.get('to')!r}" for k, v in (p.get("changes") or {}).items()
+                f"{k}: {_value(v.get('from'))} → {_value(v.get('to'))}"
+                for k, v in (p.get("changes") or {}).items()
             )
             day = str(p.get("created") or "")[:10]
             entries.append(
@@ -119,7 +120,10 @@ def family_chronology(
                 )
             )
         elif entity == "supervision":
-            actions = "; ".join(f"{a['text']} ({a['owner']}, due {a['due']})" for a in p.get("actions") or [])
+            actions = "; ".join(
+                f"{a['text']} ({a['owner']}, due {_day(str(a['due'])):%d/%m/%Y})"
+                for a in p.get("actions") or []
+            )
             entries.append(
                 Entry(
                     _day(str(p.get("date"))),
@@ -128,7 +132,7 @@ def family_chronology(
                     "",
                     f"Discussed with {p.get('supervisor_name')}: {p.get('decision') or 'no decision yet'}"
                     + (f"; actions: {actions}" if actions else ""),
-                    str(p.get("discussion") or ""),
+                    f"Discussion: {p.get('discussion')}" if p.get("discussion") else "",
                 )
             )
     by_baby: dict[uuid.UUID, list[VisitFact]] = {}
@@ -165,3 +169,14 @@ def _day(text: str) -> dt.date:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return dt.date.min
+
+
+def _value(v: object) -> str:
+    """An amended answer in words: codes with spaces, nothing recorded as "not recorded"."""
+    if v is None or v == "" or v == []:
+        return "not recorded"
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, list):
+        return ", ".join(str(x).replace("_", " ") for x in v)
+    return str(v).replace("_", " ")

@@ -82,20 +82,25 @@ def _nhs(p: dict[str, Any]) -> list[str]:
 
 
 def _payloads(session: Session, team_id: uuid.UUID, entity: str, key: str) -> list[tuple[uuid.UUID, Any]]:
-    """(record family id, payload) of the team's current `entity` records that loosely hold `key`."""
-    # Only ASCII letters narrow safely: a stored name may escape or decompose the others.
-    loose = "".join(c for c in key if c.isascii())
+    """(record family id, payload) of the team's current `entity` records that may hold `key`."""
     q = (
         sa.select(col(Record.family_id), col(Record.entity_id), col(ChangeLog.payload))
         .join(ChangeLog, col(ChangeLog.seq) == col(Record.seq))
-        .where(col(Record.team_id) == team_id, col(Record.entity) == entity)
+        .where(
+            col(Record.team_id) == team_id,
+            col(Record.entity) == entity,
+            # the same conditions on the change log let the database read only this entity's
+            # rows of it (index team_id, entity, ...) before matching text, never every visit
+            col(ChangeLog.team_id) == team_id,
+            col(ChangeLog.entity) == entity,
+        )
     )
+    # Only ASCII letters narrow safely: a stored name may write the others differently.
+    loose = "".join(c for c in key if c.isascii())
     if loose:
         q = q.where(col(ChangeLog.payload).ilike(_loose(loose)))
-    out = []
-    for family_id, entity_id, text in session.execute(q).all():
-        out.append((family_id or entity_id, json.loads(text)))
-    return out
+    rows = session.execute(q).all()
+    return [(family_id or entity_id, json.loads(text)) for family_id, entity_id, text in rows]
 
 
 def search_families(*, session: Session, person: Person, query: str) -> list[FamilyHit]:

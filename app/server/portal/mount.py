@@ -77,7 +77,7 @@ def mount_portal(app: FastAPI) -> None:
     from app.server.portal.service import Portal
     from app.server.portal.web.root import make_main
 
-    portal = Portal(app.state.engine)
+    portal = Portal(app.state.engine, app.state.guidance)
     app.state.portal = portal
 
     @app.get("/portal/files/{token}.pdf", include_in_schema=False)

@@ -15,7 +15,8 @@ from typing import TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from app.server.portal import accounts, chronology, families, figures, queue, supervision
+from app.server.guidance_store import GuidanceCache
+from app.server.portal import accounts, batch_leaflets, chronology, families, figures, queue, supervision
 from app.server.portal.accounts import Person
 from app.server.portal.queue import QueueItem
 from app.server.portal.tables import Supervision, SupervisionAction
@@ -26,8 +27,9 @@ T = TypeVar("T")
 class Portal:
     """Everything the portal screens do, against one database engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, guidance: GuidanceCache | None = None) -> None:
         self.engine = engine
+        self.guidance = guidance or GuidanceCache()  # the server's, so a resolved visit is assessed alike
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -102,6 +104,9 @@ class Portal:
             token, lambda s, p: supervision.supervisions_of(session=s, person=p, visit_id=visit_id)
         )
 
+    def mark_action_done(self, token: str | None, action_id: uuid.UUID) -> None:
+        self.run(token, lambda s, p: supervision.mark_action_done(session=s, person=p, action_id=action_id))
+
     # figures ----------------------------------------------------------------------------------
 
     def figures(self, token: str | None, start: dt.date, end: dt.date) -> figures.Figures:
@@ -130,3 +135,19 @@ class Portal:
     def search_families(self, token: str | None, query: str) -> list[families.FamilyHit]:
         """The team's families by name, NHS number or postcode (SearchProblem for bad input)."""
         return self.run(token, lambda s, p: families.search_families(session=s, person=p, query=query))
+
+    # printing leaflets at base ------------------------------------------------------------------
+
+    def batch_visits(
+        self, token: str | None, flt: batch_leaflets.BatchFilter
+    ) -> list[batch_leaflets.SignedVisitRow]:
+        return self.run(token, lambda s, p: batch_leaflets.signed_visits(session=s, person=p, flt=flt))
+
+    def batch_practitioners(self, token: str | None) -> list[str]:
+        return self.run(token, lambda s, p: batch_leaflets.practitioners(session=s, person=p))
+
+    def print_leaflets(self, token: str | None, visit_ids: list[uuid.UUID]) -> tuple[bytes, int]:
+        """One PDF of the visits' leaflets and its page count; each leaflet recorded on its visit."""
+        return self.run(
+            token, lambda s, p: batch_leaflets.print_leaflets(session=s, person=p, visit_ids=visit_ids)
+        )

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 from uuid6 import uuid7
 
-from app.protocol.canonical import canonical_json, content_hash
 from app.protocol.supervision import SupervisionPayload
-from app.server.models import ChangeLog, Record, utcnow
+from app.server.models import utcnow
 from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person
+from app.server.portal.publish import publish
 from app.server.portal.queue import review_item
 from app.server.portal.tables import ReviewItem, Supervision, SupervisionAction
 from app.server.push import lock_team
@@ -138,7 +138,17 @@ def record_supervision(
     item.discussed_at = item.discussed_at or now
     item.closed_at = now if record.close else None
     if item.family_id is not None:  # devices keep records by family: a visit without one stays here
-        _publish(session, person.team_id, supervision_payload(sup, actions, item), sup, record.date)
+        publish(
+            session,
+            team_id=person.team_id,
+            entity="supervision",
+            model=SupervisionPayload,
+            payload=supervision_payload(sup, actions, item),
+            family_id=sup.family_id,
+            parent_id=sup.visit_id,
+            day=record.date,
+            created=sup.created,
+        )
     audit_person(
         session=session,
         action="supervision.record",
@@ -150,41 +160,6 @@ def record_supervision(
     )
     session.flush()
     return sup
-
-
-def _publish(
-    session: Session, team_id: uuid.UUID, payload: dict[str, Any], sup: Supervision, day: dt.date
-) -> None:
-    """Put the record in the team's change log (and record table): devices pull it like any change."""
-    SupervisionPayload.model_validate(payload)  # exactly what devices accept
-    digest = content_hash(payload)
-    seq = session.execute(
-        sa.insert(ChangeLog).returning(col(ChangeLog.seq)),
-        {
-            "team_id": team_id,
-            "entity": "supervision",
-            "entity_id": sup.id,
-            "version": 1,
-            "payload": canonical_json(payload),
-            "hash": digest,
-            "device_id": None,
-            "created": sup.created,
-        },
-    ).scalar_one()
-    assert seq is not None
-    session.add(
-        Record(
-            team_id=team_id,
-            entity="supervision",
-            entity_id=sup.id,
-            version=1,
-            hash=digest,
-            family_id=sup.family_id,
-            parent_id=sup.visit_id,
-            visit_date=day,
-            seq=seq,
-        )
-    )
 
 
 def supervisions_of(
@@ -212,14 +187,23 @@ def supervisions_of(
     return out
 
 
-def mark_action_done(*, session: Session, person: Person, action_id: uuid.UUID) -> None:
+def mark_action_done(*, session: Session, person: Person, action_id: uuid.UUID) -> SupervisionAction:
+    """Mark a supervision action done (a supervisor or administrator, or the action's owner)."""
+    from app.server.portal.queue import NotAllowed, NotFound
+
     action = session.get(SupervisionAction, action_id)
     if action is None or action.team_id != person.team_id:
-        from app.server.portal.queue import NotFound
-
         raise NotFound(f"action {action_id}: not found in your team")
+    if not person.reviews and action.owner.strip().casefold() != person.name.strip().casefold():
+        raise NotAllowed("Only a supervisor, an administrator or the action's owner can mark it done.")
     if action.done_at is None:
         action.done_at = utcnow()
+        sup = session.get(Supervision, action.supervision_id)
         audit_person(
-            session=session, action="supervision.action_done", team_id=person.team_id, user_id=person.user_id
+            session=session,
+            action="supervision.action_done",
+            team_id=person.team_id,
+            user_id=person.user_id,
+            family_id=sup.family_id if sup else None,
         )
+    return action

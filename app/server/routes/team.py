@@ -9,12 +9,16 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
 
-from app.protocol import Refused, check_record
-from app.protocol.canonical import canonical_json
 from app.server.audit import audit
+from app.server.conflicts import (
+    AlreadyResolved,
+    ConflictNotFound,
+    ResolveRefused,
+    record_payload,
+    resolve_conflict,
+)
 from app.server.deps import ApiError, DeviceDep, SessionDep
-from app.server.models import ChangeLog, FieldConflict, Quarantine, Record, utcnow
-from app.server.push import TeamContext, lock_team
+from app.server.models import ChangeLog, FieldConflict, Quarantine, Record
 from app.server.schemas import (
     ChronologyResponse,
     ConflictsResponse,
@@ -43,10 +47,6 @@ def _record_out(r: Any, payload: str) -> dict[str, Any]:
 def _with_payload(query: sa.Select[Any]) -> sa.Select[Any]:
     """Add each record's current payload (kept once, in the change log)."""
     return query.add_columns(ChangeLog.payload).join(ChangeLog, ChangeLog.seq == Record.seq)
-
-
-def _payload_of(session: SessionDep, record: Record) -> str:
-    return session.execute(sa.select(ChangeLog.payload).where(ChangeLog.seq == record.seq)).scalar_one()
 
 
 @router.get("/families", response_model=FamiliesResponse, responses=ERRORS)
@@ -100,7 +100,7 @@ def chronology(family_id: uuid.UUID, device: DeviceDep, session: SessionDep) -> 
         }
         for r, p in rows
     ]
-    return {"family": _record_out(family, _payload_of(session, family)), "entries": entries}
+    return {"family": _record_out(family, record_payload(session, family)), "entries": entries}
 
 
 @router.get("/review-queue", response_model=ReviewQueueResponse, responses=ERRORS)
@@ -203,41 +203,21 @@ def resolve(
     conflict_id: uuid.UUID, body: ResolveRequest, request: Request, device: DeviceDep, session: SessionDep
 ) -> dict[str, Any]:
     """Set the conflicting field to the value a person chose; the record's version goes up."""
-    lock_team(session, device.team_id)
-    conflict = session.get(FieldConflict, conflict_id)
-    if conflict is None or conflict.team_id != device.team_id:
-        raise ApiError(404, "not_found", f"conflict_id: no conflict {conflict_id} in your team")
-    if conflict.resolved_at is not None:
-        raise ApiError(409, "already_resolved", f"conflict {conflict_id} was already resolved")
-    record = session.get(Record, (device.team_id, conflict.entity, conflict.entity_id))
-    assert record is not None
-    payload = json.loads(_payload_of(session, record))
-    payload[conflict.field] = body.value
-    checked = check_record(
-        entity=conflict.entity,
-        record_id=conflict.entity_id,
-        payload=payload,
-        ctx=TeamContext(session, device.team_id, request.app.state.guidance),
-    )
-    if isinstance(checked, Refused):
-        raise ApiError(422, "rejected", checked.message)
-    text, digest = checked.text, checked.hash
-    seq = session.execute(
-        sa.insert(ChangeLog).returning(ChangeLog.seq),
-        {
-            "team_id": device.team_id,
-            "entity": record.entity,
-            "entity_id": record.entity_id,
-            "version": record.version + 1,
-            "payload": text,
-            "hash": digest,
-            "device_id": device.device_id,
-            "created": utcnow(),
-        },
-    ).scalar_one()
-    record.version, record.hash, record.seq = record.version + 1, digest, seq
-    conflict.resolved_at, conflict.resolved_by = utcnow(), device.device_id
-    conflict.resolved_value = canonical_json(body.value)
+    try:
+        conflict, version = resolve_conflict(
+            session=session,
+            team_id=device.team_id,
+            conflict_id=conflict_id,
+            value=body.value,
+            guidance=request.app.state.guidance,
+            device_id=device.device_id,
+        )
+    except ConflictNotFound as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+    except AlreadyResolved as exc:
+        raise ApiError(409, "already_resolved", str(exc)) from None
+    except ResolveRefused as exc:
+        raise ApiError(422, "rejected", str(exc)) from None
     audit(session=session, action="conflict.resolve", team_id=device.team_id, device_id=device.device_id)
     session.commit()
-    return {"conflict": _conflict_out(conflict), "version": record.version}
+    return {"conflict": _conflict_out(conflict), "version": version}

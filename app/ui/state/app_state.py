@@ -15,7 +15,7 @@ from app.services.problems import AnswerError
 from app.store import Store
 
 MIN_PASSPHRASE = 8
-LOCKED_IDLE = "Locked after {n} minutes without use."
+LOCKED_IDLE = "Locked after {n} without use."
 LOCKED_DISCONNECTED = "Locked because the page was reloaded or the connection dropped."
 LOCKED_BY_YOU = "Locked."
 Clock = Callable[[], float]
@@ -39,6 +39,7 @@ class AppState:
     server_address: str = ""
     team_phone: str = ""
     idle_lock_minutes: int = settings.IDLE_LOCK_DEFAULT
+    idle_lock_seconds: int | None = None  # overrides the minutes (SAFESLEEP_IDLE_LOCK_SECONDS: tests)
     lock_reason: str = ""
     errors: dict[str, str] = field(default_factory=dict)
     message: str = ""
@@ -143,11 +144,11 @@ class AppState:
             return
         store, self._store = self._store, None
         session.close(store=store)
-        for listener in self._on_lock:
-            listener()
         self.errors, self.message = {}, ""
         self.lock_reason = reason
-        self.phase = "locked"
+        self.phase = "locked"  # first: screens re-rendered by the listeners below see it locked
+        for listener in self._on_lock:
+            listener()
 
     def touch(self) -> None:
         """The practitioner did something: the idle clock starts again."""
@@ -156,10 +157,19 @@ class AppState:
     def idle_seconds(self) -> float:
         return self._clock() - self._last_activity
 
+    def idle_limit_seconds(self) -> int:
+        return self.idle_lock_seconds or self.idle_lock_minutes * 60
+
     def lock_if_idle(self) -> bool:
-        """Lock when unused for the configured minutes (called every second by the app)."""
-        if self._store is not None and self.idle_seconds() >= self.idle_lock_minutes * 60:
-            self.lock(LOCKED_IDLE.format(n=self.idle_lock_minutes))
+        """Lock when unused for the configured minutes (called every second by the app).
+
+        Any tap, and any key typed into a field, counts as use (see `touch`).
+        """
+        limit = self.idle_limit_seconds()
+        if self._store is not None and self.idle_seconds() >= limit:
+            m, sec = divmod(limit, 60)
+            words = f"{m} minute{'s' * (m != 1)}" if not sec else f"{limit} second{'s' * (limit != 1)}"
+            self.lock(LOCKED_IDLE.format(n=words))
             return True
         return False
 

@@ -26,12 +26,13 @@ class SessionState:
     _listener: Any = field(default=None, repr=False)  # held here: observables keep listeners weakly
 
     @classmethod
-    def start(cls, *, home: Path, demo: bool) -> SessionState:
-        app = AppState(home=home, demo=demo)
+    def start(cls, *, home: Path, demo: bool, idle_lock_seconds: int | None = None) -> SessionState:
+        app = AppState(home=home, demo=demo, idle_lock_seconds=idle_lock_seconds)
         state = cls(
             app, CaseloadState(source=app), FamilyState(source=app), SyncState(source=app), VisitState()
         )
         app.on_lock(state.forget)
+        state.visit.on_typing(app.touch)  # a visit's fields save quietly as you type: still activity
 
         def touched(_sender: object, _field: str | None) -> None:
             app.touch()

@@ -6,6 +6,7 @@ beside the draft (persisted, so a kill loses nothing) and the stored answer is "
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,11 @@ class VisitState:
     _focus: str = field(default="", repr=False)
     _typed: dict[str, str] = field(default_factory=dict, repr=False)  # valid text as typed
     _gone: str = field(default="", repr=False)  # the draft just discarded
+    _on_typing: Callable[[], None] = field(default=lambda: None, repr=False)  # typing is activity
+
+    def on_typing(self, listener: Callable[[], None]) -> None:
+        """Call `listener` on every key typed into a field (it saves quietly: no change is notified)."""
+        self._on_typing = listener
 
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
@@ -163,6 +169,8 @@ class VisitState:
 
     def answer(self, path: str, value: Any) -> bool:
         """Record one answer (None = not recorded), autosave it, refresh the review."""
+        if self._store is None:  # locked (a field left as the store locks): nothing to save into
+            return False
         if self._refused(path):
             return False
         stored = self.stored_path(path)
@@ -194,6 +202,9 @@ class VisitState:
         While typing (`final=False`) it is saved quietly (no re-render races the keyboard);
         when the field is left (`final=True`) the screen says what is not saved yet.
         """
+        self._on_typing()
+        if self._store is None:
+            return False
         if path.startswith("notes."):
             return self.note(path.removeprefix("notes."), text, final=final)
         if self.signed:
@@ -297,7 +308,8 @@ class VisitState:
 
     def set_routine(self, situation: str, arrangement: str | None, *, final: bool = True) -> bool:
         """Tick (arrangement "" or text), untick (None) or type a situation's arrangement."""
-        if self._refused("plan.out_of_routine"):
+        self._on_typing()
+        if self._store is None or self._refused("plan.out_of_routine"):
             return False
         outcome = visits.save_routine(
             store=self._store,
@@ -337,6 +349,9 @@ class VisitState:
         """Notes: what the parents said, observed, agreed; the follow-up date (autosaved)."""
         if name not in NOTE_FIELDS:
             raise ValueError(f"note: must be one of: {', '.join(NOTE_FIELDS)}")
+        self._on_typing()
+        if self._store is None:
+            return False
         key = f"notes.{name}"
         if self.signed:
             if final:

@@ -6,12 +6,36 @@ from typing import Any
 
 import flet as ft
 
+from app.domain.values import ARRANGEMENT_CHARS, MAX_OUT_OF_ROUTINE, Situation, allowed
 from app.services.typed import parse_typed
-from app.ui.questions import NO, NOT_RECORDED, QUESTION_BY_PATH, YES, Question
+from app.ui.hooks import use_typed_text
+from app.ui.questions import NO, NOT_RECORDED, QUESTION_BY_PATH, YES, Question, option_words
 from app.ui.state import VisitState
 from app.ui.views.widgets import heading, nav_button
 
-AMENDABLE: list[Question] = [q for q in QUESTION_BY_PATH.values() if q.kind != "routine"]
+AMENDABLE: list[Question] = list(QUESTION_BY_PATH.values())  # every answer and note
+ROUTINE = "plan.out_of_routine"
+SITUATIONS = allowed(Situation)
+
+
+def plan_key(situation: str) -> str:
+    """Where the amend form keeps the arrangement typed for one situation."""
+    return f"plan.{situation}"
+
+
+def routine_value(ticked: list[str], typed: dict[str, str]) -> tuple[Any, str]:
+    """(the plan's new entries or None, problem in words) from the situations ticked and typed."""
+    lo, hi = ARRANGEMENT_CHARS
+    entries = []
+    for s in (s for s in SITUATIONS if s in ticked):
+        text = typed.get(plan_key(s), "").strip()
+        words = option_words(f"{ROUTINE}.situation", s)
+        if not lo <= len(text) <= hi:
+            return None, f"{words}: write the family's own arrangement ({lo} to {hi} characters)"
+        entries.append({"situation": s, "arrangement": text})
+    if len(entries) > MAX_OUT_OF_ROUTINE:
+        return None, f"tick at most {MAX_OUT_OF_ROUTINE} situations"
+    return entries or None, ""
 
 
 def _choices(q: Question) -> list[tuple[str, str]]:
@@ -21,10 +45,13 @@ def _choices(q: Question) -> list[tuple[str, str]]:
 
 
 def new_value(
-    q: Question, visit: VisitState, picked: str, ticked: list[str], typed: str
+    q: Question, visit: VisitState, picked: str, ticked: list[str], typed: dict[str, str]
 ) -> tuple[str, Any, str]:
     """(stored path, new value, problem) for what the amend form holds."""
     path = "notes.follow_up_date" if q.path == "notes.follow_up" else visit.stored_path(q.path)
+    if q.kind == "routine":
+        entries, problem = routine_value(ticked, typed)
+        return path, entries, problem
     if q.kind == "yes_no":
         return path, {YES: True, NO: False}.get(picked), ""
     if q.kind == "choice":
@@ -35,8 +62,34 @@ def new_value(
         chosen = [p.as_answer() for p in visit.people if p.key in ticked]
         return path, chosen or None, ""
     kind = "text" if q.kind == "text" else q.kind
-    parsed = parse_typed(kind, path, typed)
+    parsed = parse_typed(kind, path, typed.get("value", ""))
     return path, parsed.value, parsed.problem or ""
+
+
+def _plan_editor(ticked: list[str], typed: dict[str, str], tick: Any) -> ft.Control:
+    """Each situation as a tick, with the family's arrangement for it beneath (as recorded, to change)."""
+    rows: list[ft.Control] = [ft.Text("New plan (tick each situation; none ticked = not recorded)", size=15)]
+    for s in SITUATIONS:
+        words = option_words(f"{ROUTINE}.situation", s)
+        rows.append(
+            ft.Checkbox(
+                label=words,
+                value=s in ticked,
+                on_change=lambda e, s=s: tick(s, bool(e.control.value)),
+                label_style=ft.TextStyle(size=16),
+            )
+        )
+        if s in ticked:
+            rows.append(
+                ft.TextField(
+                    label=f"Their plan: {words.lower()}",
+                    value=typed.get(plan_key(s), ""),
+                    multiline=True,
+                    text_size=16,
+                    on_change=lambda e, s=s: typed.__setitem__(plan_key(s), e.control.value or ""),
+                )
+            )
+    return ft.Column(rows, spacing=4, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
 
 
 @ft.component
@@ -45,11 +98,11 @@ def Amend(visit: VisitState) -> ft.Control:
     picked, set_picked = ft.use_state("")
     ticked, set_ticked = ft.use_state(list[str]())
     problem, set_problem = ft.use_state("")
-    typed: dict[str, str] = ft.use_memo(dict, [])
+    typed = use_typed_text(dict)  # every key typed counts as use (idle lock)
     q = QUESTION_BY_PATH[path]
 
     def submit() -> None:
-        stored, value, wrong = new_value(q, visit, picked, ticked, typed.get("value", ""))
+        stored, value, wrong = new_value(q, visit, picked, ticked, typed)
         if wrong:
             set_problem(wrong)
             return
@@ -62,15 +115,21 @@ def Amend(visit: VisitState) -> ft.Control:
     def choose_question(e: Any) -> None:
         set_path(e.control.value)
         set_picked("")
-        set_ticked([])
         set_problem("")
-        typed.pop("value", None)
+        for k in [k for k in typed if k != "reason"]:
+            typed.pop(k)
+        plan = visit.value(ROUTINE) if e.control.value == ROUTINE else None
+        for entry in plan or []:  # the plan starts as recorded: change one situation, keep the rest
+            typed[plan_key(entry["situation"])] = entry["arrangement"]
+        set_ticked([entry["situation"] for entry in plan or []])
 
     def tick(option: str, on: bool) -> None:
         set_ticked([o for o in ticked if o != option] + ([option] if on else []))
 
     editor: ft.Control
-    if q.kind in ("yes_no", "choice"):
+    if q.kind == "routine":
+        editor = _plan_editor(ticked, typed, tick)
+    elif q.kind in ("yes_no", "choice"):
         editor = ft.Semantics(
             label="New answer",
             identifier="amend-value",

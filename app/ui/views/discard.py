@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import flet as ft
 
+from app.ui.hooks import use_typed_text
 from app.ui.state import VisitState
 from app.ui.views.widgets import nav_button, notice
 
@@ -16,7 +17,7 @@ DANGER = "#B3261E"
 def DiscardDraft(visit: VisitState, on_done: Callable[[], None]) -> ft.Control:
     """ "Discard this draft" opens a confirmation with a reason; "Keep the draft" closes it."""
     asking, set_asking = ft.use_state(False)
-    typed: dict[str, str] = ft.use_memo(dict, [])
+    typed = use_typed_text(dict)  # every key typed counts as use (idle lock)
     if visit.signed:
         return ft.Container()
     if not asking:

@@ -51,11 +51,13 @@ def use_open_visit(*, under_review: bool = False) -> OpenVisit:
     route = ft.use_view_path() or ft.context.page.route
     here = ft.use_route_location() or route
     fid, vid = params.get("fid", ""), params.get("vid", "")
-    if vid and visit.visit_id != vid and not visit.gone(vid):
+    is_open = app.phase == "open"  # locking re-renders the screens once more, with the store closed
+    if is_open and vid and visit.visit_id != vid and not visit.gone(vid):
         visit.open(app.store, vid)
     on_top = here == route
-    if on_top:
+    if on_top and is_open:
         visit.note_location(here)
+        app.touch()  # moving between a visit's screens is use, even with nothing answered
     parent = f"/family/{fid}/visit/{vid}/review" if under_review else f"/family/{fid}"
     back_to = visit.back_target(here, parent) if on_top else route
     return OpenVisit(app, visit, ft.context.page, fid, vid, route, back_to)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import flet as ft
 
 from app.services.families import RELATIONSHIPS, PersonInput, PersonKind
-from app.ui.context import use_family
+from app.ui.context import use_family, use_visit
 from app.ui.hooks import use_typed_text
 from app.ui.presenters import relationship_words
 from app.ui.theme import ERROR_TEXT
@@ -42,8 +42,11 @@ def _choices(
 def PersonView() -> ft.View:
     family = use_family()
     page = ft.context.page
+    visit = use_visit()
     params = ft.use_route_params()
     fid = params.get("fid", "")
+    here = ft.use_view_path() or page.route
+    came_from = here.rsplit("/person/", 1)[0]  # the family, or the visit step it was opened from
     kind: PersonKind = "adult" if params.get("kind") == "adult" else "carer"
     index = None if params.get("index", "new") == "new" else int(params.get("index", "0"))
     ft.use_effect(
@@ -79,7 +82,8 @@ def PersonView() -> ft.View:
             notes=v["notes"],
         )
         if family.save_person(kind, typed_person, index):
-            page.navigate(f"/family/{fid}")
+            visit.refresh_people()  # opened from a visit: "who was present" offers them now
+            page.navigate(came_from)
 
     def field(key: str, label: str, **extra: object) -> ft.Control:
         return ft.TextField(
@@ -135,7 +139,7 @@ def PersonView() -> ft.View:
         ]
     controls.append(nav_button(f"Save {who}", lambda e: save(), primary=True, icon=ft.Icons.SAVE))
     return ft.View(
-        route=ft.use_view_path(),
+        route=here,
         appbar=app_bar(title),
         scroll=ft.ScrollMode.AUTO,
         controls=[page_body(*controls)],

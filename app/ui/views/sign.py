@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from app.ui.hooks import use_typed_text
 from app.ui.views.amend import Amend
 from app.ui.views.open_visit import OpenVisit, use_open_visit, visit_appbar
 from app.ui.views.record import answers_by_step, headline, not_saved_list, summary
@@ -16,7 +17,7 @@ CHECKED = "I have checked this record and it is accurate"
 def _SignBox(ov: OpenVisit) -> ft.Control:
     visit = ov.visit
     confirmed, set_confirmed = ft.use_state(False)
-    typed: dict[str, str] = ft.use_memo(dict, [])
+    typed = use_typed_text(dict)  # every key typed counts as use (idle lock)
     r = visit.review
     pending = not_saved_list(visit)
     body: list[ft.Control] = []

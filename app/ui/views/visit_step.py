@@ -131,7 +131,7 @@ def VisitStepView() -> ft.View:
     questions: list[ft.Control] = []
 
     def add_adult() -> None:
-        ov.go(f"{ov.family}/person/adult/new")
+        ov.go(f"{ov.route}/person/adult/new")  # over this step: Back returns here
 
     for q in step.questions:
         questions.append(question_control(q, visit, on_add_person=add_adult))

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from app.server.portal.admin import devices
+from app.server.guidance_publish import Published
+from app.server.portal.admin import audit_log, conflicts, devices, guidance
 from app.server.portal.admin import users as people
+from app.server.portal.admin.audit_log import AuditFilter, AuditLine
+from app.server.portal.admin.conflicts import ConflictView
 from app.server.portal.admin.devices import Code, DeviceLine
+from app.server.portal.admin.guidance import VersionRow
+from app.server.portal.admin.guidance_diff import GuidanceDiff
 from app.server.portal.admin.users import Issued, UserRow
 from app.server.portal.service import Portal
 
@@ -50,3 +55,40 @@ class Admin:
 
     def revoke(self, token: str | None, device_id: uuid.UUID) -> str:
         return self.portal.run(token, lambda s, p: devices.revoke(session=s, person=p, device_id=device_id))
+
+    # sync conflicts ---------------------------------------------------------------------------
+
+    def conflicts(self, token: str | None) -> tuple[list[ConflictView], list[ConflictView]]:
+        return self.portal.run(token, lambda s, p: conflicts.team_conflicts(session=s, person=p))
+
+    def conflict(self, token: str | None, conflict_id: uuid.UUID) -> ConflictView:
+        return self.portal.run(
+            token, lambda s, p: conflicts.one_conflict(session=s, person=p, conflict_id=conflict_id)
+        )
+
+    def keep(self, token: str | None, conflict_id: uuid.UUID, side: str) -> ConflictView:
+        return self.portal.run(
+            token,
+            lambda s, p: conflicts.keep_value(
+                session=s, person=p, conflict_id=conflict_id, side=side, guidance=self.portal.guidance
+            ),
+        )
+
+    # guidance versions ------------------------------------------------------------------------
+
+    def guidance_versions(self, token: str | None) -> list[VersionRow]:
+        return self.portal.run(token, lambda s, p: guidance.versions(session=s, person=p))
+
+    def publish_guidance(self, token: str | None, text: str) -> Published:
+        return self.portal.run(token, lambda s, p: guidance.publish(session=s, person=p, text=text))
+
+    def guidance_diff(self, token: str | None, old: str, new: str) -> GuidanceDiff:
+        return self.portal.run(token, lambda s, p: guidance.difference(session=s, person=p, old=old, new=new))
+
+    # audit log --------------------------------------------------------------------------------
+
+    def audit_log(self, token: str | None, flt: AuditFilter) -> tuple[list[AuditLine], int]:
+        return self.portal.run(token, lambda s, p: audit_log.audit_log(session=s, person=p, flt=flt))
+
+    def audit_actions(self, token: str | None) -> list[str]:
+        return self.portal.run(token, lambda s, p: audit_log.team_actions(session=s, person=p))

@@ -157,12 +157,24 @@ class ItemState:
                 str(exc) if isinstance(exc, NotAllowed) else "Not found: no such item in your team."
             )
 
+    def action_done(self, action_id: uuid.UUID) -> None:
+        """Mark one action done; the item (and its overdue mark) is read again."""
+        try:
+            self.auth.call(lambda t: self.auth.portal.mark_action_done(t, action_id))
+        except (NotFound, NotAllowed) as exc:
+            self.problems = [str(exc)]
+            return
+        if self.visit_id is not None:
+            self.open(str(self.visit_id))
+            self.saved = "Action marked done."
+
     def add_action(self) -> None:
         self.actions = [*self.actions, ActionDraft()]
 
     def save(self, form: dict[str, Any], *, close: bool) -> None:
         if self.visit_id is None:
             return
+        self.saved = ""  # a failed save must not look like the last good one (the form keeps its text)
         problems: list[str] = []
         day, p = parse_uk_date(str(form.get("date", "")), "Date", required=True)
         problems += [p] if p else []

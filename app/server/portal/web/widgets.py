@@ -36,7 +36,7 @@ def notice(text: str, *, error: bool = False) -> ft.Control:
 def nav_items(auth: AuthState) -> list[tuple[str, str]]:
     person = auth.person
     items = [("Review queue", "/")] if person and person.reviews else [("Home", "/")]
-    items += [("Families", "/families"), ("Figures", "/figures")]
+    items += [("Families", "/families"), ("Print leaflets", "/print"), ("Figures", "/figures")]
     if person and person.is_admin:
         items.append(("Admin", "/admin/users"))
     return items

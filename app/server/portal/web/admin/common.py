@@ -64,7 +64,7 @@ def admin_frame(auth: AuthState, title: str, missing: str, *controls: ft.Control
     here = ft.use_view_path()
     tabs: list[ft.Control] = [
         ft.FilledButton(label, on_click=go(path))
-        if here == path
+        if here.startswith(path)
         else ft.OutlinedButton(label, on_click=go(path))
         for label, path in SCREENS
     ]

@@ -87,6 +87,7 @@ def UsersView() -> ft.View:
             ft.TextField(
                 label="Email",
                 key=f"email-{st.form_round}",
+                value=v.get("email", ""),  # what was typed: a re-render after an error keeps it
                 on_change=keep("email"),
                 keyboard_type=ft.KeyboardType.EMAIL,
                 text_size=16,
@@ -95,6 +96,7 @@ def UsersView() -> ft.View:
             ft.TextField(
                 label="Name (as shown in records)",
                 key=f"name-{st.form_round}",
+                value=v.get("name", ""),
                 on_change=keep("name"),
                 text_size=16,
                 col={"xs": 12, "md": 6, "xl": 3},

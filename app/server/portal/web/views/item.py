@@ -16,7 +16,7 @@ from app.server.portal.words import STATE_WORDS
 DATE_FILTER = ft.InputFilter(regex_string=r"^[0-9]{0,2}(/([0-9]{0,2}(/[0-9]{0,4})?)?)?$")
 
 
-def _history(s: Supervision, actions: list[SupervisionAction]) -> ft.Control:
+def _history(s: Supervision, actions: list[SupervisionAction], st: ItemState) -> ft.Control:
     lines: list[ft.Control] = [
         ft.Text(
             f"{s.date:%d/%m/%Y} — {s.supervisor_name} — now {STATE_WORDS.get(s.state_after, s.state_after)}",
@@ -29,13 +29,30 @@ def _history(s: Supervision, actions: list[SupervisionAction]) -> ft.Control:
         lines.append(labelled("Decision", s.decision))
     for a in actions:
         late = a.done_at is None and a.due < dt.date.today()
-        lines.append(
-            ft.Text(
-                f"Action: {a.text} — {a.owner}, due {a.due:%d/%m/%Y}" + (" (PAST DUE)" if late else ""),
-                size=15,
-                color=OVERDUE if late else None,
-            )
+        state = f" — done {a.done_at:%d/%m/%Y}" if a.done_at else (" (PAST DUE)" if late else "")
+        words = ft.Text(
+            f"Action: {a.text} — {a.owner}, due {a.due:%d/%m/%Y}{state}",
+            size=15,
+            color=OVERDUE if late else None,
+            weight=ft.FontWeight.BOLD if late else None,
         )
+        if a.done_at is None:
+            lines.append(
+                ft.Row(
+                    [
+                        words,
+                        ft.OutlinedButton(
+                            f"Mark done: {a.text}",
+                            icon=ft.Icons.CHECK,
+                            on_click=lambda _, aid=a.id: st.action_done(aid),
+                        ),
+                    ],
+                    wrap=True,
+                    spacing=12,
+                )
+            )
+        else:
+            lines.append(words)
     if s.next_review:
         lines.append(labelled("Next review", f"{s.next_review:%d/%m/%Y}"))
     return ft.Container(
@@ -48,7 +65,7 @@ def _field(
 ) -> ft.Control:
     return ft.TextField(
         label=label,
-        value=f"{dt.date.today():%d/%m/%Y}" if key == "date" else "",  # else uncontrolled: never erased
+        value=v.get(key, ""),  # what was typed, so a re-render (a problem shown) never erases it
         on_change=lambda e: v.__setitem__(key, e.control.value or ""),
         multiline=multiline,
         min_lines=3 if multiline else None,
@@ -85,7 +102,7 @@ def ItemView() -> ft.View:
             ft.Row([ft.OutlinedButton("Family chronology", on_click=go(f"/family/{item.family_id}"))])
         )
     controls.append(heading("Supervision so far", size=18))
-    controls += [_history(s, a) for s, a in st.history] or [ft.Text("None yet.", size=15)]
+    controls += [_history(s, a, st) for s, a in st.history] or [ft.Text("None yet.", size=15)]
     if st.saved:
         controls.append(notice(st.saved))
     if item.state != "closed":
@@ -103,7 +120,8 @@ def ItemView() -> ft.View:
             ]
         controls += [
             heading("Record supervision", size=18),
-            ft.ResponsiveRow(form, spacing=12, run_spacing=12),
+            # a new key after each save: fresh fields, emptied with the form's values
+            ft.ResponsiveRow(form, spacing=12, run_spacing=12, key=f"form-{len(st.history)}"),
         ]
         if st.problems:
             controls.append(notice("Please check: " + "; ".join(st.problems), error=True))

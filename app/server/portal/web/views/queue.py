@@ -13,7 +13,7 @@ from app.server.portal.web.widgets import MUTED, OVERDUE, frame, go, notice
 from app.server.portal.words import REASON_WORDS, STATE_WORDS
 
 
-def _choice(label: str, ident: str, value: str, options: list[tuple[str, str]], on_pick: Any) -> ft.Control:
+def choice(label: str, ident: str, value: str, options: list[tuple[str, str]], on_pick: Any) -> ft.Control:
     return ft.Semantics(
         label=label,
         identifier=ident,
@@ -78,15 +78,15 @@ def QueueView() -> ft.View:
     controls: list[ft.Control] = [
         ft.Row(
             [
-                _choice("State", "filter-state", q.state, states, lambda v: q.set_filter("state", v)),
-                _choice(
+                choice("State", "filter-state", q.state, states, lambda v: q.set_filter("state", v)),
+                choice(
                     "Practitioner",
                     "filter-practitioner",
                     q.practitioner,
                     names,
                     lambda v: q.set_filter("practitioner", v),
                 ),
-                _choice("Reason", "filter-reason", q.reason, reasons, lambda v: q.set_filter("reason", v)),
+                choice("Reason", "filter-reason", q.reason, reasons, lambda v: q.set_filter("reason", v)),
             ],
             wrap=True,
             spacing=12,
