@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+# Bytecode caches on (__pycache__/ is git-ignored): with PYTHONDONTWRITEBYTECODE set, every pytest worker
+# and every process the tests start (app, server, CLI) compiled the whole code base from source again.
+unexport PYTHONDONTWRITEBYTECODE
+
 .PHONY: fuzz run test test-fast check lint install system bench clean
 
 $(BIN)/python:

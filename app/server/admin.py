@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from app.server.audit import audit
 from app.server.auth import code_hash, new_enrolment_code, new_token, token_hash
@@ -35,7 +36,7 @@ def create_team(*, session: Session, name: str) -> Team:
     name = name.strip()
     if not name:
         raise AdminError("team name: must not be empty")
-    if session.scalar(sa.select(Team).where(Team.name == name)) is not None:
+    if session.scalar(sa.select(Team).where(col(Team.name) == name)) is not None:
         raise AdminError(f"team name: a team called {name!r} already exists")
     team = Team(id=uuid.uuid4(), name=name, created=utcnow())
     session.add(team)
@@ -45,9 +46,9 @@ def create_team(*, session: Session, name: str) -> Team:
 
 
 def team_by_name(*, session: Session, name: str) -> Team:
-    team = session.scalar(sa.select(Team).where(Team.name == name))
+    team = session.scalar(sa.select(Team).where(col(Team.name) == name))
     if team is None:
-        known = session.scalars(sa.select(Team.name).order_by(Team.name)).all()
+        known = session.scalars(sa.select(col(Team.name)).order_by(col(Team.name))).all()
         raise AdminError(f"--team: no team called {name!r}; teams: {', '.join(known) or '(none)'}")
     return team
 
@@ -74,12 +75,12 @@ def enrol_device(*, session: Session, code: str, device_name: str) -> Enrolled:
     used = session.execute(
         sa.update(EnrolmentCode)
         .where(
-            EnrolmentCode.code_hash == code_hash(code),
-            EnrolmentCode.used_at.is_(None),  # type: ignore[union-attr]
-            EnrolmentCode.expires_at > now,
+            col(EnrolmentCode.code_hash) == code_hash(code),
+            col(EnrolmentCode.used_at).is_(None),
+            col(EnrolmentCode.expires_at) > now,
         )
         .values(used_at=now, device_id=device_id)
-        .returning(EnrolmentCode.team_id)
+        .returning(col(EnrolmentCode.team_id))
     ).scalar()
     if used is None:
         raise EnrolmentRefused(

@@ -10,10 +10,9 @@ from uuid import UUID
 
 import sqlalchemy as sa
 from pydantic import BaseModel
-from sqlalchemy import text
 from sqlmodel import Session, col, func, select
 
-from app.store.models import Amendment, Baby, Family, VisitRecord, VisitStatus
+from app.store.models import Amendment, Baby, CaseloadEntry, Family, VisitRecord, VisitStatus
 
 PREFIX_END = "\U0010ffff"
 VIEWS = ("urgent", "high", "incomplete", "overdue", "drafts", "name")  # "name": A to Z
@@ -110,51 +109,44 @@ def _matching(session: Session, query: str, limit: int) -> list[UUID]:
     return found
 
 
-_URGENT_SQL = """
-WITH latest AS (
-    SELECT v.family_id, v.id AS visit_id, v.risk_level, v.follow_up_date,
-           MAX(v.visit_date || '|' || COALESCE(v.signed_at, '')) AS newest
-    FROM visit v WHERE v.status = 'signed' {visit_where}
-    GROUP BY v.family_id
-), drafts AS (SELECT DISTINCT family_id FROM visit WHERE status = 'draft' {visit_where}),
-shown AS (
-    SELECT f.id, f.surname_key, f.name_key, l.follow_up_date AS due,
-           COALESCE((SELECT a.risk_level FROM amendment a WHERE a.visit_id = l.visit_id
-                     ORDER BY a.created DESC, a.id DESC LIMIT 1), l.risk_level) AS risk,
-           d.family_id IS NOT NULL AS has_draft
-    FROM family f
-    LEFT JOIN latest l ON l.family_id = f.id
-    LEFT JOIN drafts d ON d.family_id = f.id
-    {family_where}
-)
-SELECT id FROM shown WHERE {show_where}
-ORDER BY CASE WHEN due < :today THEN 0 WHEN risk = 'high' THEN 1 WHEN risk = 'incomplete' THEN 2
-              WHEN has_draft THEN 3 WHEN due IS NOT NULL THEN 4 ELSE 5 END,
-         due IS NULL, due, surname_key, name_key, id
-LIMIT :limit
-"""
-_SHOW_WHERE = {
-    "urgent": "1",
-    "high": "risk = 'high'",
-    "incomplete": "risk = 'incomplete'",
-    "overdue": "due < :today",
-    "drafts": "has_draft",
+# Each filter twice: for the overdue scan, and in terms the index of the second scan can use.
+_ONLY: dict[str, tuple[tuple[Any, ...], tuple[Any, ...]]] = {
+    "urgent": ((), ()),
+    "overdue": ((), ()),
+    "high": ((col(CaseloadEntry.risk) == "high",), (col(CaseloadEntry.urgency) == 1,)),
+    "incomplete": ((col(CaseloadEntry.risk) == "incomplete",), (col(CaseloadEntry.urgency) == 2,)),
+    "drafts": ((col(CaseloadEntry.has_draft),), (col(CaseloadEntry.has_draft) == True,)),  # noqa: E712
 }
 
 
 def _urgent(session: Session, show: str, ids: list[UUID] | None, limit: int, today: dt.date) -> list[UUID]:
-    """Family ids, most urgent first: overdue (longest first), high risk, incomplete, drafts, due soonest."""
-    params: dict[str, Any] = {"today": today.isoformat(), "limit": limit}
-    visit_where = family_where = ""
-    if ids is not None:
-        if not ids:
-            return []
-        names = [f"f{i}" for i in range(len(ids))]
-        params.update({n: i.hex for n, i in zip(names, ids, strict=True)})
-        within = ", ".join(f":{n}" for n in names)
-        visit_where, family_where = f"AND family_id IN ({within})", f"WHERE f.id IN ({within})"
-    sql = _URGENT_SQL.format(visit_where=visit_where, family_where=family_where, show_where=_SHOW_WHERE[show])
-    return [UUID(hex=str(r[0])) for r in session.connection().execute(text(sql), params)]
+    """Family ids, most urgent first: overdue (longest first), high risk, incomplete, drafts, due soonest.
+
+    Read from caseload_entry (kept by triggers): two range scans of its indexes, LIMITed, whatever
+    the size of the caseload; only "overdue" depends on today, so it is the first scan.
+    """
+    if ids is not None and not ids:
+        return []
+    e = CaseloadEntry
+    within = (col(e.family_id).in_(ids),) if ids is not None else ()
+    overdue_only, rest_only = _ONLY[show]
+    names = (col(e.surname_key), col(e.name_key), col(e.family_id))
+    found = list(
+        session.exec(
+            select(e.family_id)
+            .where(col(e.due) < today, *overdue_only, *within)
+            .order_by(col(e.due), *names)
+            .limit(limit)
+        )
+    )
+    if show != "overdue" and len(found) < limit:
+        found += session.exec(
+            select(e.family_id)
+            .where(col(e.due_key) >= today, *rest_only, *within)
+            .order_by(col(e.urgency), col(e.due_key), *names)
+            .limit(limit - len(found))
+        )
+    return found
 
 
 def search_caseload(

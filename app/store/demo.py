@@ -15,6 +15,19 @@ from sqlmodel import Session
 
 from app.domain.visit import VISIT_FORMAT
 from app.store.audit import audit
+from app.store.demo_data import (
+    BABIES,
+    COLLEAGUES,
+    DEMO_REASON,
+    MOTHERS,
+    PARTNERS,
+    POSTCODE_DISTRICTS,
+    PROFILES,
+    RISKY,
+    SAFER_ANSWERS,
+    STREETS,
+    SURNAMES,
+)
 from app.store.families import add_baby, add_note, create_family
 from app.store.ids import content_hash
 from app.store.models import DeviceMeta
@@ -25,253 +38,10 @@ from app.store.transfer import import_visit
 from app.store.visits import save_notes
 
 DEMO_FLAG = "demo_loaded"
-SURNAMES = (
-    "Okafor",
-    "Smith",
-    "Patel",
-    "Williams",
-    "Kowalski",
-    "Begum",
-    "Hughes",
-    "O'Brien",
-    "Nowak",
-    "Ahmed",
-    "Taylor",
-    "Campbell",
-    "Mensah",
-    "Evans",
-    "Khan",
-    "Murphy",
-    "Thompson",
-    "Adeyemi",
-    "Walker",
-    "Popescu",
-    "Hussain",
-    "Roberts",
-    "Clarke",
-    "Jones",
-    "Wright",
-    "Mahmood",
-    "Davies",
-    "Kaur",
-    "Green",
-    "Sinclair",
-    "Ward",
-    "Osei",
-    "Lewis",
-    "Morgan",
-    "Bailey",
-    "Ali",
-    "Foster",
-    "Harrison",
-    "Singh",
-    "Turner",
-)
-MOTHERS = (
-    "Chloe",
-    "Amira",
-    "Jade",
-    "Emma",
-    "Zofia",
-    "Shirin",
-    "Rhiannon",
-    "Siobhan",
-    "Ola",
-    "Fatima",
-    "Holly",
-    "Kirsty",
-    "Abena",
-    "Megan",
-    "Ayesha",
-    "Niamh",
-    "Stacey",
-    "Funmi",
-    "Leanne",
-    "Ioana",
-)
-PARTNERS = (
-    "Daniel",
-    "Marcus",
-    "Jamie",
-    "Tomasz",
-    "Imran",
-    "Ryan",
-    "Kwame",
-    "Liam",
-    "Sam",
-    "Dean",
-    "Andrei",
-    "Tariq",
-)
-BABIES = (
-    "Oliver",
-    "Amelia",
-    "Noah",
-    "Isla",
-    "Muhammad",
-    "Ava",
-    "Leo",
-    "Freya",
-    "Arthur",
-    "Lily",
-    "Theo",
-    "Maryam",
-    "Jack",
-    "Sophia",
-    "Ezra",
-    "Rosie",
-    "Ibrahim",
-    "Poppy",
-    "Finley",
-    "Zara",
-    "Harry",
-    "Ivy",
-    "Reuben",
-    "Aisha",
-    "Alfie",
-    "Willow",
-    "Kai",
-    "Ada",
-)
-STREETS = (
-    "Portswood Road",
-    "Shirley High Street",
-    "Millbrook Road East",
-    "Weston Lane",
-    "Thornhill Park Road",
-    "Bitterne Road West",
-    "Lordshill Way",
-    "Woolston Road",
-    "Priory Road",
-    "Hill Lane",
-    "Northam Road",
-    "Regents Park Road",
-    "Bevois Valley Road",
-    "Kingsland Square",
-    "St Mary Street",
-)
-POSTCODE_DISTRICTS = ("SO14", "SO15", "SO16", "SO17", "SO18", "SO19")
-COLLEAGUES = (("Priya Shah", "023 8000 0101"), ("Jo Mitchell", "023 8000 0102"))
-
-LOW: dict[str, Any] = {
-    "sleep": {
-        "place": "cot",
-        "room": "parents_room",
-        "seen": True,
-        "position": "back",
-        "mattress": "firm_flat_waterproof",
-        "items": [],
-        "room_temperature_c": 18,
-        "bed_sharing": "never",
-        "shared_surfaces": [],
-        "car_seat_over_2h": False,
-        "sling": False,
-    },
-    "carers": {
-        "smoker_in_household": False,
-        "smoked_in_pregnancy": False,
-        "alcohol": False,
-        "drugs": False,
-        "sedating_medication": False,
-        "extreme_tiredness": False,
-    },
-    "feeding": {"breastfed": True, "dummy": False},
-    "family": {
-        "domestic_abuse": False,
-        "parental_mental_health": False,
-        "substance_misuse": False,
-        "unidentified_adults": False,
-        "out_of_routine_planned": False,
-    },
-}
-# Profiles: changes on top of LOW, with the notes a practitioner would write.
-PROFILES: dict[str, dict[str, Any]] = {
-    "low": {
-        "changes": {},
-        "said": "Mum says Baby settles well in the cot after feeds.",
-        "observed": "Cot in parents' room, clear and flat; baby on back.",
-        "actions": "Continue as now; reminded about room temperature 16–20 °C.",
-    },
-    "smoking": {
-        "changes": {"carers.smoker_in_household": True, "feeding.breastfed": False},
-        "said": "Dad smokes outside but 'not much'.",
-        "observed": "Smell of smoke on the landing.",
-        "actions": "Referred to stop-smoking service; smoke-free home discussed.",
-    },
-    "items": {
-        "changes": {"sleep.items": ["pillow", "bumper"], "sleep.room_temperature_c": 22},
-        "said": "Grandma bought the bumper set.",
-        "observed": "Cot bumper and pillow in cot; room warm.",
-        "actions": "Remove bumper and pillow; keep room 16–20 °C.",
-    },
-    "own_room": {
-        "changes": {"sleep.room": "own_room"},
-        "said": "Parents moved baby to the nursery so they can sleep.",
-        "observed": "Cot in own room, monitor on.",
-        "actions": "Advised same room for first 6 months.",
-    },
-    "sofa": {
-        "changes": {"sleep.shared_surfaces": ["sofa"], "carers.extreme_tiredness": True},
-        "said": "Mum fell asleep on the sofa with baby during night feeds.",
-        "observed": "Sofa in lounge with blankets; Moses basket upstairs.",
-        "actions": "Never sleep on a sofa with baby; plan for night feeds in bedroom.",
-    },
-    "bed_alcohol": {
-        "changes": {"sleep.bed_sharing": "usually", "sleep.place": "adult_bed", "carers.alcohol": True},
-        "said": "Partner had a few drinks at the weekend and baby slept in the bed.",
-        "observed": "Adult bed with duvet and pillows; no cot set up.",
-        "actions": "Cot to be set up today; never bed-share after alcohol.",
-    },
-    "side": {
-        "changes": {"sleep.position": "side", "sleep.seen": False},
-        "said": "She sleeps better on her side.",
-        "observed": "Did not see the sleep space (upstairs, mum declined).",
-        "actions": "Back to sleep for every sleep; ask to see sleep space next visit.",
-    },
-    "escalate": {
-        "changes": {
-            "sleep.bed_sharing": "sometimes",
-            "carers.drugs": True,
-            "family.domestic_abuse": True,
-            "family.unidentified_adults": True,
-        },
-        "said": "Mum said her ex 'comes round sometimes'. Quiet, avoided questions.",
-        "observed": "Two men's jackets in hall; adult bed shared with baby.",
-        "actions": "Discussed with safeguarding lead same day; joint visit planned.",
-    },
-    "context": {
-        "changes": {
-            "family.parental_mental_health": True,
-            "family.substance_misuse": True,
-            "family.out_of_routine_planned": True,
-        },
-        "said": "Mum feels low; family christening at the weekend.",
-        "observed": "Flat tidy; Moses basket by the bed.",
-        "actions": "Out-of-routine plan agreed; GP appointment for mum; supervisor told.",
-    },
-    "premature_bedshare": {
-        "changes": {"sleep.bed_sharing": "sometimes"},
-        "said": "Baby came early and mum wants her close.",
-        "observed": "Bedside crib available but baby in the bed at times.",
-        "actions": "Bedside crib for every sleep; premature baby risk explained.",
-    },
-}
-DEMO_REASON = "Not asked at this visit: parent declined to answer (demo data)"  # only kept if incomplete
-RISKY = (
-    "smoking",
-    "items",
-    "own_room",
-    "sofa",
-    "bed_alcohol",
-    "side",
-    "escalate",
-    "context",
-    "premature_bedshare",
-)
 
 
 def _answers(profile: str) -> dict[str, Any]:
-    doc = {k: dict(v) for k, v in LOW.items()}
+    doc = {k: dict(v) for k, v in SAFER_ANSWERS.items()}
     for path, value in PROFILES[profile]["changes"].items():
         section, field = path.split(".")
         doc[section][field] = value

@@ -415,3 +415,29 @@ class DeviceMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=100)
     value: str
+
+
+class CaseloadEntry(SQLModel, table=True):
+    """Each family's place in the caseload's "most urgent first" order, kept current by triggers.
+
+    Written only by the triggers of migration 0008 (on family, visit and amendment), never by
+    code: the latest signed visit's (amended) follow-up date and risk, and whether a draft is open.
+    "Overdue" depends on today, so it is decided when reading (`due` < today); `urgency` orders the
+    rest: 1 high risk, 2 incomplete, 3 a draft open, 4 a follow-up date set, 5 the others.
+    """
+
+    __tablename__ = "caseload_entry"
+    __table_args__ = (
+        Index("ix_caseload_entry_due", "due", "surname_key", "name_key", "family_id"),
+        Index("ix_caseload_entry_rank", "urgency", "due_key", "surname_key", "name_key", "family_id"),
+        Index("ix_caseload_entry_drafts", "has_draft", "urgency", "due_key", "surname_key", "name_key"),
+    )
+
+    family_id: UUID = Field(primary_key=True)
+    surname_key: str = Field(max_length=NAME_MAX)
+    name_key: str = Field(max_length=NAME_MAX)
+    due: dt.date | None = None
+    risk: str | None = Field(default=None, max_length=20)
+    has_draft: bool = False
+    urgency: int
+    due_key: dt.date = Field(description="`due`, or 9999-12-31 when none (sorts last)")

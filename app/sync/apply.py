@@ -94,11 +94,12 @@ class _Page:
     def _preload(self, changes: list[dict[str, Any]]) -> None:
         wanted: dict[str, set[uuid.UUID]] = {}
         for change in changes:
-            entity = REGISTRY.get(str(change.get("entity")))
-            if entity is None or entity.name not in ENTITY_TYPES:
+            spec = REGISTRY.get(str(change.get("entity")))
+            if spec is None or spec.name not in ENTITY_TYPES:
                 continue
-            payload = change.get("payload") if isinstance(change.get("payload"), dict) else {}
-            for name, ref in (("id", entity.name), *entity.parents):
+            given = change.get("payload")
+            payload: dict[str, Any] = given if isinstance(given, dict) else {}
+            for name, ref in (("id", spec.name), *spec.parents):
                 try:
                     wanted.setdefault(ref, set()).add(uuid.UUID(str(payload.get(name) or change.get("id"))))
                 except ValueError:
@@ -181,9 +182,9 @@ def _apply_merged(page: _Page, change: dict[str, Any], ok: Accepted, team_id: uu
         for name in type(fresh).model_fields:
             if name not in ("created", "updated", "server_version", "synced_values"):
                 setattr(row, name, getattr(fresh, name))
-    row.server_version = change["version"]  # type: ignore[attr-defined]
-    row.synced_values = server  # type: ignore[attr-defined]
-    row.content_hash = ok.hash  # type: ignore[attr-defined]
+    row.server_version = change["version"]
+    row.synced_values = server
+    row.content_hash = ok.hash
     session.add(row)
     page.present.setdefault(entity, set()).add(entity_id)
     return outcome

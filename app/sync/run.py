@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import sqlalchemy as sa
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 from uuid6 import uuid7
 
 from app.protocol import REGISTRY, content_hash
@@ -168,17 +168,17 @@ def _next_ops(store: Store, after_seq: int, limit: int) -> tuple[list[dict[str, 
     with store.session() as s:
         rows = s.exec(
             select(OutboxOp, func.length(OutboxOp.payload))  # stored JSON's length
-            .where(OutboxOp.state == OpState.pending, OutboxOp.seq > after_seq)  # type: ignore[operator]
-            .order_by(OutboxOp.seq)
+            .where(col(OutboxOp.state) == OpState.pending, col(OutboxOp.seq) > after_seq)
+            .order_by(col(OutboxOp.seq))
             .limit(limit)
-        ).all()  # type: ignore[arg-type]
+        ).all()
         ops: list[dict[str, Any]] = []
         last, size = after_seq, 0
         for row, stored in rows:
             op = _wire(row)
             size += (stored or 0) + OP_OVERHEAD_BYTES
-            entity = REGISTRY.get(row.entity)
-            if entity is not None and entity.kind == "mergeable":
+            spec = REGISTRY.get(row.entity)
+            if spec is not None and spec.kind == "mergeable":
                 op["base"] = _believed_base(s, row)
                 size += len(json.dumps(op["base"]))
             if ops and size > PUSH_BYTES:
@@ -193,20 +193,20 @@ def _believed_base(session: Session, row: OutboxOp) -> dict[str, Any] | None:
     earlier op made since the same pull (so a second offline edit never clashes with the
     first), or None to let the server use its copy of `base_version`."""
     same_base = (
-        OutboxOp.base_version.is_(None)
-        if row.base_version is None  # type: ignore[union-attr]
-        else OutboxOp.base_version == row.base_version
+        col(OutboxOp.base_version).is_(None)
+        if row.base_version is None
+        else col(OutboxOp.base_version) == row.base_version
     )
     earlier = session.exec(
         select(OutboxOp)
         .where(
-            OutboxOp.entity == row.entity,
-            OutboxOp.entity_id == row.entity_id,
-            OutboxOp.seq < row.seq,
+            col(OutboxOp.entity) == row.entity,
+            col(OutboxOp.entity_id) == row.entity_id,
+            col(OutboxOp.seq) < row.seq,
             same_base,
-        )  # type: ignore[operator]
-        .order_by(OutboxOp.seq.desc())
-        .limit(1)  # type: ignore[union-attr]
+        )
+        .order_by(col(OutboxOp.seq).desc())
+        .limit(1)
     ).first()
     return None if earlier is None else wire_payload(row.entity, earlier.payload)
 
@@ -263,7 +263,9 @@ def _push(
     if not ops and not unreported:
         return
     with ThreadPoolExecutor(max_workers=1) as pool:
-        in_flight = pool.submit(client.push, str(uuid7()), ops, unreported)  # no transaction open
+        in_flight: Future[dict[str, Any]] | None = pool.submit(
+            client.push, str(uuid7()), ops, unreported
+        )  # no transaction open
         while in_flight is not None:
             following, last = _next_ops(store, last, batch_size)
             answer = in_flight.result()

@@ -211,7 +211,7 @@ def in_browser(home: Path, taps: int) -> dict[str, Any]:
 
 
 def in_process(home: Path, runs: int) -> dict[str, list[float]]:
-    """Search and answer->review through the UI services (what each tap costs in Python)."""
+    """Search, the caseload's orders, and answer->review through the UI services (what each tap costs)."""
     store = session.unlock(home=home, passphrase=PASSPHRASE)
     try:
         caseload.search(store=store, query="warm")
@@ -221,6 +221,12 @@ def in_process(home: Path, runs: int) -> dict[str, list[float]]:
                 started = time.perf_counter()
                 caseload.search(store=store, query=q)
                 search.append((time.perf_counter() - started) * 1000)
+        views: dict[str, list[float]] = {}
+        for show in ("urgent", "high", "overdue", "drafts", "name"):  # the whole caseload, each order
+            for _ in range(runs * 2):
+                started = time.perf_counter()
+                caseload.search(store=store, query="", show=show)
+                views.setdefault(show, []).append((time.perf_counter() - started) * 1000)
         row = caseload.search(store=store, query="Benchmark")[0]
         vid = row.draft_visit_id or visits.start_visit(
             store=store, family_id=row.family_id, baby_id=row.baby_id
@@ -242,7 +248,12 @@ def in_process(home: Path, runs: int) -> dict[str, list[float]]:
             keystroke.append((time.perf_counter() - started) * 1000)
     finally:
         store.close()
-    return {"search": search, "answer": answer, "keystroke": keystroke}
+    return {
+        "search": search,
+        "answer": answer,
+        "keystroke": keystroke,
+        **{f"view {k}": v for k, v in views.items()},
+    }
 
 
 def main() -> None:
@@ -270,6 +281,11 @@ def main() -> None:
         ("  of which: save + reassess (VisitState.answer)", python["answer"], None),
         ("one keystroke saved (VisitState.answer_text, typing)", python["keystroke"], None),
         ("caseload search, 20,000 families (caseload.search)", python["search"], 100),
+        ("caseload opened: most urgent first (no search)", python["view urgent"], 100),
+        ("  only high risk, most urgent first", python["view high"], 100),
+        ("  only overdue, longest first", python["view overdue"], 100),
+        ("  only drafts", python["view drafts"], 100),
+        ("  A to Z (for comparison: no urgency)", python["view name"], None),
     ]
     print(f"Store: {args.families} families ({built}); Chromium headless, no GPU\n")
     header = ("measure", "runs", "median ms", "p95 ms", "aim ms")

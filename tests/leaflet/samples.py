@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from app.store.demo_data import SAFER_ANSWERS
+
 LOW_RISK: dict[str, Any] = {
     "format": "safesleep.visit/1",
     "visit": {"date": "2026-11-20", "type": "new_birth"},
@@ -15,35 +17,7 @@ LOW_RISK: dict[str, Any] = {
         "gestation_weeks": 40,
         "birth_weight_kg": 3.4,
     },
-    "sleep": {
-        "place": "cot",
-        "room": "parents_room",
-        "seen": True,
-        "position": "back",
-        "mattress": "firm_flat_waterproof",
-        "items": [],
-        "room_temperature_c": 18,
-        "bed_sharing": "never",
-        "shared_surfaces": [],
-        "car_seat_over_2h": False,
-        "sling": False,
-    },
-    "carers": {
-        "smoker_in_household": False,
-        "smoked_in_pregnancy": False,
-        "alcohol": False,
-        "drugs": False,
-        "sedating_medication": False,
-        "extreme_tiredness": False,
-    },
-    "feeding": {"breastfed": True, "dummy": False},
-    "family": {
-        "domestic_abuse": False,
-        "parental_mental_health": False,
-        "substance_misuse": False,
-        "unidentified_adults": False,
-        "out_of_routine_planned": False,
-    },
+    **copy.deepcopy(SAFER_ANSWERS),
 }
 
 

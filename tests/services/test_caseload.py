@@ -80,3 +80,29 @@ def test_an_amendment_that_raises_the_risk_moves_the_family_up(store: Store) -> 
     )
     assert [r.family_name for r in caseload.search(store=store, query="", show="high")] == ["Young family"]
     assert caseload.search(store=store, query="", show="urgent")[0].family_name == "Young family"
+
+
+def test_an_amended_follow_up_date_and_a_discarded_draft_change_the_order_at_once(store: Store) -> None:
+    today = dt.date.today()
+    early = _family(store, "Early family", "Early")
+    late = _family(store, "Late family", "Late")
+    _signed_visit(store, early, {"sleep.place": "cot"}, today + dt.timedelta(days=3))
+    late_visit = _signed_visit(store, late, {"sleep.place": "cot"}, today + dt.timedelta(days=9))
+
+    def order() -> list[str]:
+        return [r.family_name for r in caseload.search(store=store, query="", show="urgent")]
+
+    assert order() == ["Early family", "Late family"]  # both incomplete: due soonest first
+    visits.amend(
+        store=store,
+        visit_id=late_visit,
+        reason="Visit brought forward",
+        changes={"notes.follow_up_date": (today - dt.timedelta(days=1)).isoformat()},
+    )
+    assert order() == ["Late family", "Early family"]  # now overdue (by the amended date)
+    assert [r.family_name for r in caseload.search(store=store, query="", show="overdue")] == ["Late family"]
+    baby = families.family(store=store, family_id=early).babies[0].baby_id
+    draft = visits.start_visit(store=store, family_id=early, baby_id=baby)
+    assert [r.family_name for r in caseload.search(store=store, query="", show="drafts")] == ["Early family"]
+    visits.discard_draft(store=store, visit_id=draft, reason="Started by mistake")
+    assert caseload.search(store=store, query="", show="drafts") == []

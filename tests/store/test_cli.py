@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import copy
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,35 +13,15 @@ import pytest
 
 from app.domain.assessment import assess
 from app.domain.errors import parse_visit
+from tests.domain.factories import V1_EXAMPLE
+from tests.helpers import settings_free_env
 
 # Slow: a session of real `safesleep` processes: in make test, not in make test-fast.
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-VISIT = {
-    "format": "safesleep.visit/1",
-    "visit": {"date": "2026-11-20", "type": "new_birth"},
-    "practitioner": {"name": "A. Visitor", "phone": "023 0000 0000"},
-    "baby": {
-        "name": "Sam",
-        "date_of_birth": "2026-11-02",
-        "gestation_weeks": 36,
-        "gestation_days": 4,
-        "birth_weight_kg": 2.4,
-    },
-    "sleep": {
-        "place": "cot",
-        "room": "parents_room",
-        "seen": True,
-        "position": "back",
-        "mattress": "firm_flat_waterproof",
-        "items": ["pillow"],
-        "room_temperature_c": 19,
-        "bed_sharing": "never",
-        "shared_surfaces": ["sofa"],
-        "car_seat_over_2h": False,
-        "sling": False,
-    },
+VISIT = {  # the v1 example with other carers, feeding and family answers (domestic abuse: yes)
+    **copy.deepcopy(V1_EXAMPLE),
     "carers": {"smoker_in_household": False, "alcohol": False},
     "feeding": {"breastfed": True},
     "family": {"domestic_abuse": True},
@@ -51,8 +31,7 @@ VISIT = {
 def run(
     home: Path, *args: str, key: str | None = "cli-test-key", stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFESLEEP_")}
-    env["SAFESLEEP_HOME"] = str(home)
+    env = settings_free_env(SAFESLEEP_HOME=str(home))
     if key is not None:
         env["SAFESLEEP_DB_KEY"] = key
     return subprocess.run(

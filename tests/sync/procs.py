@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -13,15 +12,14 @@ from pathlib import Path
 
 import httpx
 
-from tests.helpers import free_port
+from tests.helpers import free_port, settings_free_env
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 90  # generous: CI machines are slow; tests never fail on timing
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFESLEEP_")}
-    env.update(extra)
+    env = settings_free_env(**extra)
     env["PYTHONPATH"] = str(ROOT)
     return env
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +105,17 @@ def start_visit(page: Any) -> None:
     heading_shown(page, STEPS[0].title)
 
 
+@contextmanager
+def visit_started(home: Path, viewport: dict[str, int]) -> Iterator[Any]:
+    """The app on a new store (make_store) at `viewport`: unlocked, the family open, a visit started."""
+    make_store(home)
+    with running_app(home, demo=False) as app, chromium() as browser:
+        page = open_page(browser, app.url, viewport)
+        unlock_and_open_family(page)
+        start_visit(page)
+        yield page
+
+
 def next_step(page: Any, title: str) -> None:
     tap(page.get_by_role("button", name="Next", exact=True))
     heading_shown(page, title)
@@ -119,11 +132,7 @@ def test_back_from_a_step_the_review_and_sign_returns_to_the_previous_screen(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
     home = tmp_path / "device"
-    make_store(home)
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, viewport)
-        unlock_and_open_family(page)
-        start_visit(page)
+    with visit_started(home, viewport) as page:
         shot(page, f"visit-{1:02d}-{STEPS[0].slug}", size)
         for i, step in enumerate(STEPS[1:], start=2):  # every step, screenshot each
             next_step(page, step.title)
@@ -157,11 +166,7 @@ def test_back_from_a_step_the_review_and_sign_returns_to_the_previous_screen(
 
 def test_start_visit_on_a_baby_with_a_draft_continues_it_and_a_draft_can_be_discarded(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    make_store(home)
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, TABLET)
-        unlock_and_open_family(page)
-        start_visit(page)
+    with visit_started(home, TABLET) as page:
         choose(page, "visit.baby_seen", "Yes")
         back(page)
         page.get_by_role("heading", name="Chronology").wait_for()
@@ -179,11 +184,7 @@ def test_start_visit_on_a_baby_with_a_draft_continues_it_and_a_draft_can_be_disc
 
 def test_a_date_typed_as_03_04_2026_is_stored_as_2026_04_03(tmp_path: Path) -> None:
     home = tmp_path / "device"
-    make_store(home)
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, PHONE)
-        unlock_and_open_family(page)
-        start_visit(page)
+    with visit_started(home, PHONE) as page:
         next_step(page, "Baby")
         type_into(page, "Date of birth", "03/04/2026", clear=True)
         page.keyboard.press("Tab")
@@ -206,11 +207,7 @@ def test_review_shows_a_recorded_and_a_pending_answer_and_the_export_holds_no_va
     tmp_path: Path,
 ) -> None:
     home = tmp_path / "device"
-    make_store(home)
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, TABLET)
-        unlock_and_open_family(page)
-        start_visit(page)
+    with visit_started(home, TABLET) as page:
         next_step(page, "Baby")
         type_into(page, "Gestation: weeks", "350")  # "35" was valid (saved); "350" is not: cleared
         page.keyboard.press("Tab")
@@ -234,11 +231,7 @@ def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
     home = tmp_path / "device"
-    make_store(home)
-    with running_app(home, demo=False) as app, chromium() as browser:
-        page = open_page(browser, app.url, viewport)
-        unlock_and_open_family(page)
-        start_visit(page)
+    with visit_started(home, viewport) as page:
         tap(page.get_by_role("button", name="Review now"))
         words = risk_text(page)
         assert re.search(r"Incomplete — \d+ core questions not asked", words), words

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
+from sqlmodel import col
 
 from app.server.audit import audit
 from app.server.conflicts import (
@@ -30,7 +31,11 @@ from app.server.schemas import (
 )
 
 router = APIRouter()
-ERRORS = {401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody},
+    403: {"model": ErrorBody},
+    404: {"model": ErrorBody},
+}
 CHRONOLOGY = ("visit", "amendment", "note", "leaflet")
 
 
@@ -44,9 +49,9 @@ def _record_out(r: Any, payload: str) -> dict[str, Any]:
     }
 
 
-def _with_payload(query: sa.Select[Any]) -> sa.Select[Any]:
+def _with_payload(query: sa.Select[Record]) -> sa.Select[Record, str]:
     """Add each record's current payload (kept once, in the change log)."""
-    return query.add_columns(ChangeLog.payload).join(ChangeLog, ChangeLog.seq == Record.seq)
+    return query.add_columns(col(ChangeLog.payload)).join(ChangeLog, col(ChangeLog.seq) == col(Record.seq))
 
 
 @router.get("/families", response_model=FamiliesResponse, responses=ERRORS)
@@ -55,8 +60,8 @@ def families(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
     rows = session.execute(
         _with_payload(
             sa.select(Record)
-            .where(Record.team_id == device.team_id, Record.entity == "family")
-            .order_by(Record.seq)  # type: ignore[arg-type]
+            .where(col(Record.team_id) == device.team_id, col(Record.entity) == "family")
+            .order_by(col(Record.seq))
         )
     ).all()
     audit(
@@ -79,8 +84,8 @@ def chronology(family_id: uuid.UUID, device: DeviceDep, session: SessionDep) -> 
     rows = session.execute(
         _with_payload(
             sa.select(Record)
-            .where(Record.team_id == device.team_id, Record.family_id == family_id)
-            .order_by(Record.visit_date.is_(None), Record.visit_date, Record.seq)  # type: ignore[union-attr,arg-type]
+            .where(col(Record.team_id) == device.team_id, col(Record.family_id) == family_id)
+            .order_by(col(Record.visit_date).is_(None), col(Record.visit_date), col(Record.seq))
         )
     ).all()
     audit(
@@ -110,11 +115,11 @@ def review_queue(device: DeviceDep, session: SessionDep) -> dict[str, Any]:
         _with_payload(
             sa.select(Record)
             .where(
-                Record.team_id == device.team_id,
-                Record.entity == "visit",
-                sa.or_(Record.risk_level == "high", Record.escalate.is_(True)),  # type: ignore[union-attr]
+                col(Record.team_id) == device.team_id,
+                col(Record.entity) == "visit",
+                sa.or_(col(Record.risk_level) == "high", col(Record.escalate).is_(True)),
             )
-            .order_by(Record.visit_date.desc(), Record.seq.desc())  # type: ignore[union-attr,attr-defined]
+            .order_by(col(Record.visit_date).desc(), col(Record.seq).desc())
         )
     ).all()
     audit(
@@ -158,13 +163,15 @@ def _conflict_out(c: FieldConflict) -> dict[str, Any]:
 @router.get("/conflicts", response_model=ConflictsResponse, responses=ERRORS)
 def conflicts(device: DeviceDep, session: SessionDep, include_resolved: bool = False) -> dict[str, Any]:
     """Field conflicts waiting for a person, and quarantined append-only records."""
-    q = sa.select(FieldConflict).where(FieldConflict.team_id == device.team_id)
+    q = sa.select(FieldConflict).where(col(FieldConflict.team_id) == device.team_id)
     if not include_resolved:
-        q = q.where(FieldConflict.resolved_at.is_(None))  # type: ignore[union-attr]
-    found = session.execute(q.order_by(FieldConflict.created)).scalars().all()
+        q = q.where(col(FieldConflict.resolved_at).is_(None))
+    found = session.execute(q.order_by(col(FieldConflict.created))).scalars().all()
     quarantined = (
         session.execute(
-            sa.select(Quarantine).where(Quarantine.team_id == device.team_id).order_by(Quarantine.received)
+            sa.select(Quarantine)
+            .where(col(Quarantine.team_id) == device.team_id)
+            .order_by(col(Quarantine.received))
         )
         .scalars()
         .all()

@@ -12,12 +12,14 @@ from typing import Any
 
 import flet as ft
 
-from app.domain.leaflet_model import Paper
-from app.services import leaflets, visits
+from app.domain.guidance import Guidance
+from app.services import visits
+from app.services.guidance import guidance_now
 from app.services.problems import AnswerError
 from app.services.typed import TypedAnswer, parse_typed, shown_text
 from app.ui.presenters import risk_word
 from app.ui.questions import NOTE_FIELDS, QUESTION_BY_PATH, words_for
+from app.ui.state.visit_closing import VisitClosing
 from app.ui.state.visit_words import amendment_line, last_time_words, signed_line
 
 WEIGHT_PATHS = {"kg": "baby.birth_weight_kg", "lb": "baby.birth_weight_lb"}
@@ -32,7 +34,7 @@ def not_saved(message: str) -> str:
 
 @ft.observable
 @dataclass
-class VisitState:
+class VisitState(VisitClosing):
     """The open visit: answers by dotted path, pending text, the live review, signed or draft."""
 
     visit_id: str = ""
@@ -59,17 +61,23 @@ class VisitState:
     _focus: str = field(default="", repr=False)
     _typed: dict[str, str] = field(default_factory=dict, repr=False)  # valid text as typed
     _gone: str = field(default="", repr=False)  # the draft just discarded
+    _guidance: Guidance | None = field(default=None, repr=False)
     _on_typing: Callable[[], None] = field(default=lambda: None, repr=False)  # typing is activity
 
     def on_typing(self, listener: Callable[[], None]) -> None:
         """Call `listener` on every key typed into a field (it saves quietly: no change is notified)."""
         self._on_typing = listener
 
+    def _review(self) -> visits.Review:
+        """The review of the answers now, worded with the guidance read when the visit opened."""
+        return visits.review(self.answers, guidance=self._guidance)
+
     # ------------------------------------------------------------------ loading
     def open(self, store: Any, visit_id: str) -> None:
         """Load a visit (draft or signed) from the store: nothing typed before is lost."""
         rec = visits.load_visit(store=store, visit_id=visit_id)
         self._store = store
+        self._guidance = guidance_now(store=store)  # once per visit, not once per tap
         self.visit_id, self.family_id, self.baby_id = rec.visit_id, rec.family_id, rec.baby_id
         self.family_name, self.baby_name = rec.family_name, rec.baby_name
         self.answers = dict(rec.answers)
@@ -87,7 +95,7 @@ class VisitState:
         self.signed_note = signed_line(rec, reason)
         self.last_time = last_time_words(rec.last)
         self.people = list(rec.people)
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = ""
         self._trail, self._focus, self._typed = [], "", {}
 
@@ -186,7 +194,7 @@ class VisitState:
             answers[stored] = value
         self.answers = answers
         self._forget(path)
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved"
         return True
 
@@ -239,7 +247,7 @@ class VisitState:
         else:
             self.pending = {**self.pending, path: text}
             self.errors = {**self.errors, path: not_saved(problem)}
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved" if problem is None else NOT_SAVED_STATUS
         self.edits += 1
         return problem is None
@@ -274,7 +282,7 @@ class VisitState:
             answers = {p: v for p, v in self.answers.items() if p != old_path}
             answers[new_path] = converted
             self.answers = answers
-            self.review = visits.review(self.answers, store=self._store)
+            self.review = self._review()
         elif WEIGHT in self.pending:  # re-check the pending text in the new unit
             visits.set_pending(store=self._store, visit_id=self.visit_id, changes={old_path: None})
             self.answer_text(WEIGHT, self.pending[WEIGHT])
@@ -339,7 +347,7 @@ class VisitState:
         errors = {p: m for p, m in self.errors.items() if not p.startswith("plan.out_of_routine.")}
         errors.update({k: not_saved(m) for k, m in outcome.problems.items()})
         self.errors = errors
-        self.review = visits.review(self.answers, store=self._store)
+        self.review = self._review()
         self.saved = "Saved" if not outcome.problems else NOT_SAVED_STATUS
         self.edits += 1
         return key not in outcome.problems
@@ -376,65 +384,3 @@ class VisitState:
         self.saved = "Saved" if outcome.problem is None else NOT_SAVED_STATUS
         self.edits += 1
         return outcome.problem is None
-
-    # ------------------------------------------------------------------ closing
-    @property
-    def needs_reason(self) -> bool:
-        """Signing an incomplete visit needs a reason (e.g. "parent declined to answer")."""
-        return bool(self.review and self.review.incomplete)
-
-    def sign(self, *, reason: str = "") -> bool:
-        if self.signed:
-            return False
-        if self.needs_reason and not reason.strip():
-            self.errors = {
-                **self.errors,
-                "sign.reason": "Reason: say why core questions were not asked (for example: "
-                "parent declined to answer)",
-            }
-            return False
-        try:
-            visits.sign(store=self._store, visit_id=self.visit_id, incomplete_reason=reason.strip() or None)
-        except AnswerError as exc:
-            self.errors = {**self.errors, "sign.reason": f"Reason: {exc.message}"}
-            return False
-        self.open(self._store, self.visit_id)
-        self.saved = "Signed"
-        return True
-
-    def amend(self, *, reason: str, changes: dict[str, Any]) -> bool:
-        """A correction to a signed visit: an amendment with a reason (any answer or note)."""
-        if not reason.strip():
-            self.errors = {**self.errors, "amend.reason": "Reason: say why the visit is amended"}
-            return False
-        try:
-            visits.amend(store=self._store, visit_id=self.visit_id, reason=reason.strip(), changes=changes)
-        except AnswerError as exc:
-            self.errors = {**self.errors, "amend.value": exc.message}
-            return False
-        self.open(self._store, self.visit_id)
-        self.saved = "Amendment recorded"
-        return True
-
-    def discard(self, *, reason: str) -> bool:
-        """Throw this draft away (the reason goes in the audit log)."""
-        if not reason.strip():
-            self.errors = {**self.errors, "discard.reason": "Reason: say why this draft is discarded"}
-            return False
-        try:
-            visits.discard_draft(store=self._store, visit_id=self.visit_id, reason=reason.strip())
-        except AnswerError as exc:
-            self.errors = {**self.errors, "discard.reason": exc.message}
-            return False
-        self._gone = self.visit_id
-        self.visit_id = ""
-        return True
-
-    def gone(self, visit_id: str) -> bool:
-        """This visit was just discarded (its screens must not reopen it)."""
-        return bool(visit_id) and visit_id == self._gone
-
-    def record_leaflet(self, pdf: bytes, *, paper: Paper = Paper.a4) -> None:
-        """Record that this leaflet (these bytes, on this paper) was given to the family."""
-        leaflets.record_leaflet(store=self._store, visit_id=self.visit_id, pdf=pdf, paper=paper)
-        self.leaflet_given = True

@@ -23,6 +23,7 @@ OPEN_BG, OPEN_BORDER = ft.Colors.WHITE, "#8A8F98"
 ERROR = "#B3261E"
 GRID = {"xs": 6, "md": 4}  # answers: two columns on a phone, three on a tablet
 WIDE_GRID = {"xs": 12, "sm": 6, "md": 4}  # long words: one column on a phone
+PHONE_MAX = 576  # Flet's "sm" breakpoint: below it YES_NO_GRID's "xs" widths apply
 YES_NO_GRID = {YES: {"xs": 3, "md": 4}, NO: {"xs": 3, "md": 4}, "": {"xs": 6, "md": 4}}
 LONG_WORDS = 15  # characters: beyond this an answer gets a whole row on a phone
 
@@ -52,11 +53,23 @@ class Shown:
 
 
 def _tile(
-    chosen: bool, control: ft.Control, on_click: Callable[[Any], None] | None, *, quiet: bool, grid: Any
+    chosen: bool,
+    control: ft.Control,
+    on_click: Callable[[Any], None] | None,
+    *,
+    quiet: bool,
+    grid: Any,
+    tick: bool = True,
 ) -> ft.Control:
-    """One answer option: filled and ticked when chosen ("Not recorded": quiet grey)."""
+    """One answer option: filled and ticked when chosen ("Not recorded": quiet grey).
+
+    `tick=False` for a tile too narrow for the tick beside its words (Yes/No on a phone): the
+    tick would cover the word; the filled tile and its filled radio still show the choice.
+    """
     mark: ft.Control
-    if chosen and not quiet:
+    if chosen and not quiet and not tick:
+        bg, border, mark = CHOSEN_BG, CHOSEN_BG, ft.Container(width=4)
+    elif chosen and not quiet:
         bg, border, mark = CHOSEN_BG, CHOSEN_BG, ft.Icon(ft.Icons.CHECK, color=CHOSEN_FG, size=22)
     elif chosen:
         bg, border, mark = QUIET_BG, "#B0B4BA", ft.Container(width=4)
@@ -120,13 +133,15 @@ def _choice_group(
     *,
     disabled: bool,
     grid: Callable[[str], dict[str, int]],
+    narrow: bool = False,
 ) -> ft.Control:
     tiles = []
     for value, words in options:
         chosen = value == chosen_value
         quiet = value == ""
         click = None if disabled else _picker(on_pick, value)
-        tiles.append(_tile(chosen, _radio(value, words, chosen, quiet), click, quiet=quiet, grid=grid(value)))
+        radio = _radio(value, words, chosen, quiet)
+        tiles.append(_tile(chosen, radio, click, quiet=quiet, grid=grid(value), tick=not narrow))
 
     def changed(e: ft.Event[ft.RadioGroup]) -> None:
         on_pick(e.control.value or "")
@@ -151,6 +166,7 @@ def _YesNo(q: Question, a: Shown, on_answer: Callable[[str, Any], bool]) -> ft.C
         lambda v: on_answer(q.path, YES_NO_VALUES[v or NOT_RECORDED]),
         disabled=a.signed,
         grid=YES_NO_GRID.__getitem__,
+        narrow=(ft.context.page.width or PHONE_MAX) < PHONE_MAX,  # Yes/No tiles are a quarter wide
     )
     return labelled(q, group, a.error)
 

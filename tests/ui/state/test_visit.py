@@ -120,7 +120,7 @@ def test_pending_text_comes_back_after_a_restart(home: Path, store: Any, family_
 def test_a_keystroke_runs_at_most_three_visit_validations(
     store: Any, family_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import app.services.visits as service_visits
+    import app.services.visit_review as service_visits
     import app.store.visits as store_visits
 
     visit = _open(store, family_id)
