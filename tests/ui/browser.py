@@ -333,3 +333,28 @@ def back(page: Any) -> None:
             if not stale or time.monotonic() > deadline or page.evaluate(LEFT_JS, start):
                 raise
     page.wait_for_function(LEFT_JS, arg=start)  # the screen it was on has gone
+
+
+NEXT_TRY_MS = 15_000  # a tap the app received changes the address in well under a second, even loaded
+
+
+def next_step(page: Any, title: str) -> None:
+    """Tap "Next" and wait for the step headed `title`.
+
+    Flutter drops a tap made while a page transition is still running (its Navigator cancels the
+    pointers), and a test taps faster than any person: when the address has not changed long
+    after the tap, the old step is still on top and the tap went nowhere, so it is tapped again.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    start = page.evaluate("() => location.pathname")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        tap(page.get_by_role("button", name="Next", exact=True))
+        try:
+            page.wait_for_function(LEFT_JS, arg=start, timeout=NEXT_TRY_MS)
+            break
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+    heading_shown(page, title)

@@ -15,6 +15,7 @@ from tests.ui.browser import (
     TABLET,
     chromium,
     expect_field_text,
+    next_step,
     open_page,
     running_app,
     shot,
@@ -46,8 +47,7 @@ def test_typing_into_a_note_keeps_the_store_open_past_the_idle_time_and_stopping
         tap(page.get_by_role("button", name="Open Lewis family"))
         tap(page.get_by_role("button", name="Start visit").first)
         for step in STEPS[1:]:
-            tap(page.get_by_role("button", name="Next", exact=True))
-            page.get_by_role("heading", name=step.title, exact=True).wait_for()
+            next_step(page, step.title)
         box = textbox(page, "What the parents said")
         box.click()
         started = time.monotonic()

@@ -23,6 +23,7 @@ from tests.ui.browser import (
     back,
     choose,
     chromium,
+    next_step,
     open_page,
     running_app,
     shot,
@@ -57,11 +58,6 @@ def find_family(page: Any, size: str) -> None:
     tap(page.get_by_role("button", name="Open Okafor family"))
     page.get_by_role("heading", name="Chronology").wait_for()
     shot(page, "04-family", size)
-
-
-def next_step(page: Any, title: str) -> None:
-    tap(page.get_by_role("button", name="Next", exact=True))
-    page.get_by_role("heading", name=title, exact=True).wait_for()
 
 
 def record_high_risk_visit(page: Any, size: str) -> None:

@@ -26,6 +26,7 @@ from tests.ui.browser import (
     choose,
     chromium,
     heading_shown,
+    next_step,
     open_page,
     question,
     running_app,
@@ -114,11 +115,6 @@ def visit_started(home: Path, viewport: dict[str, int]) -> Iterator[Any]:
         unlock_and_open_family(page)
         start_visit(page)
         yield page
-
-
-def next_step(page: Any, title: str) -> None:
-    tap(page.get_by_role("button", name="Next", exact=True))
-    heading_shown(page, title)
 
 
 def risk_text(page: Any) -> str:

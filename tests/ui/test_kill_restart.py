@@ -14,6 +14,7 @@ from tests.ui.browser import (
     choose,
     chromium,
     expect_field_text,
+    next_step,
     open_page,
     running_app,
     selected,
@@ -62,11 +63,6 @@ def _unlock(page: Any) -> None:
     textbox(page, "Search caseload").wait_for()
 
 
-def _next(page: Any, title: str) -> None:
-    tap(page.get_by_role("button", name="Next", exact=True))
-    page.get_by_role("heading", name=title, exact=True).wait_for()
-
-
 def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path: Path) -> None:
     home = tmp_path / "device"
     one_family_store(home, PASSPHRASE)
@@ -77,22 +73,22 @@ def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path:
             _unlock(page)
             tap(page.get_by_role("button", name="Start visit"))
             page.get_by_role("heading", name="The visit", exact=True).wait_for()
-            _next(page, "Baby")
+            next_step(page, "Baby")
             type_into(page, "Gestation: weeks", "35")
             tap(page.get_by_role("button", name="lb", exact=True))
             type_into(page, "Birth weight", HALF_WEIGHT)  # still in the field: not left
             _wait_for_disk(home, "pending.baby.birth_weight_lb", HALF_WEIGHT)
-            _next(page, "Where baby sleeps")
+            next_step(page, "Where baby sleeps")
             choose(page, "sleep.place", "Sofa")
             choose(page, "sleep.seen", "No")
-            _next(page, "The sleep space")
+            next_step(page, "The sleep space")
             choose(page, "sleep.items", "Pillow", role="checkbox")
-            _next(page, "Sharing sleep")
+            next_step(page, "Sharing sleep")
             choose(page, "sleep.bed_sharing", "Sometimes")
-            _next(page, "The carers")
+            next_step(page, "The carers")
             choose(page, "carers.alcohol", "Yes")
             for title in ("Feeding and dummy", "Family context", "The plan", "Notes"):
-                _next(page, title)
+                next_step(page, title)
             type_into(page, "What the parents said", SAID)  # still in the field: not left
             on_disk = _wait_for_disk(home, "notes.parents_said", SAID)
             app.kill()
@@ -109,19 +105,19 @@ def test_killing_the_app_mid_visit_loses_no_answer_and_no_pending_text(tmp_path:
             _unlock(page)
             tap(page.get_by_role("button", name="Continue visit"))  # the draft is offered
             page.get_by_role("heading", name="The visit", exact=True).wait_for()
-            _next(page, "Baby")
+            next_step(page, "Baby")
             expect_field_text(page, "Gestation: weeks", "35")
             expect_field_text(page, "Birth weight", HALF_WEIGHT)
             page.get_by_text('This answer is not saved yet: "5lb 1o" is not a weight', exact=False).wait_for()
-            _next(page, "Where baby sleeps")
+            next_step(page, "Where baby sleeps")
             assert selected(page, "sleep.place", "Sofa")
             assert selected(page, "sleep.seen", "No")
-            _next(page, "The sleep space")
+            next_step(page, "The sleep space")
             assert selected(page, "sleep.items", "Pillow", role="checkbox")
-            _next(page, "Sharing sleep")
+            next_step(page, "Sharing sleep")
             assert selected(page, "sleep.bed_sharing", "Sometimes")
-            _next(page, "The carers")
+            next_step(page, "The carers")
             assert selected(page, "carers.alcohol", "Yes")
             for title in ("Feeding and dummy", "Family context", "The plan", "Notes"):
-                _next(page, title)
+                next_step(page, title)
             expect_field_text(page, "What the parents said", SAID)

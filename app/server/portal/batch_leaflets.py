@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 from uuid6 import uuid7
 
-from app.domain.guidance import Guidance, load_guidance, parse_guidance
 from app.protocol.records import LeafletPayload
-from app.server.models import ChangeLog, GuidanceVersion, Record, utcnow
+from app.server.guidance_store import GuidanceCache
+from app.server.models import ChangeLog, Record, utcnow
 from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person
 from app.server.portal.projection import refresh
@@ -121,12 +121,17 @@ def practitioners(*, session: Session, person: Person) -> list[str]:
     )
 
 
-def print_leaflets(*, session: Session, person: Person, visit_ids: list[uuid.UUID]) -> tuple[bytes, int]:
-    """One PDF of the chosen visits' leaflets (in the order given) and its page count; each recorded."""
+def print_leaflets(
+    *, session: Session, person: Person, visit_ids: list[uuid.UUID], guidance: GuidanceCache
+) -> tuple[bytes, int]:
+    """One PDF of the chosen visits' leaflets (in the order given) and its page count; each recorded.
+
+    `guidance` is the server's cache: a visit is worded and reassessed with the version it was
+    signed with (published at base, else the packaged one).
+    """
     from pypdf import PdfReader, PdfWriter
 
     from app.domain.errors import parse_visit
-    from app.server.guidance_store import GuidanceCache
     from app.server.push import TeamContext, lock_team
     from app.services.leaflets import LeafletTeam, leaflet_hash, visit_leaflet_pdf
 
@@ -135,7 +140,7 @@ def print_leaflets(*, session: Session, person: Person, visit_ids: list[uuid.UUI
     if len(visit_ids) > BATCH_MAX:
         raise BatchProblem(f"Visits: at most {BATCH_MAX} leaflets in one print; choose fewer")
     lock_team(session, person.team_id)  # change-log order, as for every record the base makes
-    ctx = TeamContext(session, person.team_id, GuidanceCache())
+    ctx = TeamContext(session, person.team_id, guidance)
     writer = PdfWriter()
     now = utcnow()
     team = LeafletTeam(person.team_name, None)
@@ -150,7 +155,7 @@ def print_leaflets(*, session: Session, person: Person, visit_ids: list[uuid.UUI
             agreed_actions=str(notes.get("agreed_actions") or "") or None,
             follow_up_date=_date(notes.get("follow_up_date")),
             team=team,
-            guidance=_guidance(session, payload.get("guidance_version")),
+            guidance=guidance.get(payload.get("guidance_version") or None),
         )
         writer.append(PdfReader(io.BytesIO(pdf)))
         family_id = uuid.UUID(str(payload["family_id"]))
@@ -208,21 +213,6 @@ def _visit_payload(session: Session, team_id: uuid.UUID, visit_id: uuid.UUID) ->
         raise NotFound(f"visit {visit_id}: not found in your team")
     payload: dict[str, Any] = json.loads(text)
     return payload
-
-
-_GUIDANCE: dict[str, Guidance] = {}
-
-
-def _guidance(session: Session, version: Any) -> Guidance:
-    """The guidance version a visit was signed with (published at base, else the packaged one)."""
-    if not version:
-        return load_guidance()
-    if version not in _GUIDANCE:
-        row = session.get(GuidanceVersion, str(version))
-        if row is None:
-            return load_guidance()
-        _GUIDANCE[str(version)] = parse_guidance(row.text)
-    return _GUIDANCE[str(version)]
 
 
 def _date(value: Any) -> dt.date | None:

@@ -29,7 +29,7 @@ class Portal:
 
     def __init__(self, engine: Engine, guidance: GuidanceCache | None = None) -> None:
         self.engine = engine
-        self.guidance = guidance or GuidanceCache()  # the server's, so a resolved visit is assessed alike
+        self.guidance = guidance or GuidanceCache(engine)  # the server's, so a resolved visit is assessed alike
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -149,5 +149,8 @@ class Portal:
     def print_leaflets(self, token: str | None, visit_ids: list[uuid.UUID]) -> tuple[bytes, int]:
         """One PDF of the visits' leaflets and its page count; each leaflet recorded on its visit."""
         return self.run(
-            token, lambda s, p: batch_leaflets.print_leaflets(session=s, person=p, visit_ids=visit_ids)
+            token,
+            lambda s, p: batch_leaflets.print_leaflets(
+                session=s, person=p, visit_ids=visit_ids, guidance=self.guidance
+            ),
         )
