@@ -29,7 +29,8 @@ class Portal:
 
     def __init__(self, engine: Engine, guidance: GuidanceCache | None = None) -> None:
         self.engine = engine
-        self.guidance = guidance or GuidanceCache(engine)  # the server's, so a resolved visit is assessed alike
+        # the server's cache (with its database), so a resolved visit is assessed alike
+        self.guidance = guidance or GuidanceCache(engine)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
