@@ -19,7 +19,7 @@ from app.store import Store, save_answer, sign_visit, start_visit
 from app.sync import enrol_device
 from tests.store.writing import writing
 from tests.sync.helpers import add_family, new_store
-from tests.ui.browser import PHONE, TABLET, next_frames, still_screenshot, textbox
+from tests.ui.browser import HOLDS_JS, PHONE, TABLET, next_frames, still_screenshot, textbox
 
 PASSWORD = "a long enough password"
 TYPE_TRIES = 3
@@ -102,8 +102,6 @@ def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "S
 # Flutter web types into the field's own semantics input or into a separate editing input it focuses
 EDITING_JS = """el => { const a = document.activeElement;
     return a === el || el.contains(a) || (!!a && a.classList.contains('flt-text-editing')); }"""
-HOLDS_JS = """([el, text]) => { const a = document.activeElement;
-    return el.value === text || (!!a && a.classList.contains('flt-text-editing') && a.value === text); }"""
 
 
 def type_field(page: Any, name: str, text: str, *, clear: bool = True) -> None:

@@ -275,13 +275,30 @@ def _detached(exc: Exception) -> bool:
     return "not attached to the DOM" in str(exc)
 
 
+# What a text field holds: its semantics input, or Flutter's own editing input while it has the focus
+HOLDS_JS = """([el, text]) => { const a = document.activeElement;
+    return el.value === text || (!!a && a.classList.contains('flt-text-editing') && a.value === text); }"""
+
+
 def expect_field_text(page: Any, name: str, text: str) -> None:
-    """The field shows `text` (Flutter fills the DOM input once the field has focus); waits for it."""
-    from playwright.sync_api import expect
+    """The field holds `text` once tapped (Flutter fills an editing input on focus); waits for it.
+
+    A tap while Flet redraws the form can miss the focus, so the field is tapped again until it
+    holds the text or the wait runs out.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = textbox(page, name)
-    box.click()
-    expect(box).to_have_value(text, timeout=WAIT_MS)
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        box.click()
+        try:
+            page.wait_for_function(HOLDS_JS, arg=[box.element_handle(), text], timeout=2 * FOCUS_MS)
+            return
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the field {name!r} does not hold {text!r}") from None
+            page.keyboard.press("Tab")  # leave the field, so the next tap focuses it afresh
 
 
 def heading_shown(page: Any, title: str) -> None:
