@@ -26,9 +26,20 @@ CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1024, "height": 768}
 PORTRAIT = {"width": 800, "height": 1280}
+ALL_SIZES = [("phone", PHONE), ("tablet", TABLET), ("portrait", PORTRAIT)]
 START_TIMEOUT_S = 60
 WAIT_MS = 60_000  # generous: a loaded CI machine is slow, never wrong
 STABLE_SHOT_TRIES = 20
+# Screenshots for looking at the screens (`make screens`); off in `make test`, where they only cost time.
+SCREENSHOTS_WANTED = os.environ.get("SAFESLEEP_SCREENSHOTS", "") not in ("", "0")
+
+
+def sizes(checked_at: str) -> list[tuple[str, dict[str, int]]]:
+    """The screen sizes a flow runs at: the one its behaviour is checked at in `make test` (each size is
+    some test's), and all three under `make screens`, which photographs every screen at every size."""
+    return ALL_SIZES if SCREENSHOTS_WANTED else [s for s in ALL_SIZES if s[0] == checked_at]
+
+
 _CSP_BLOCKED = {"csp", "net::err_blocked_by_csp"}  # stopped in the browser, never sent
 
 
@@ -141,7 +152,9 @@ def chromium() -> Iterator[Any]:
 
 def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
     """A page with the app loaded and Flutter's accessibility tree switched on."""
-    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    context = browser.new_context(
+        viewport=viewport, accept_downloads=True, reduced_motion=os.environ.get("XRM", "no-preference")
+    )
     page = context.new_page()
     page.outside_requests = []  # requests for other hosts that were NOT stopped by the CSP
     page.on("requestfinished", lambda r: _note_outside(page, r))
@@ -181,7 +194,10 @@ def still_screenshot(page: Any, path: Path, *, full_page: bool = False) -> None:
 
     The accessibility DOM (what the tests wait for) appears before Flutter's paint and its page
     transitions finish, so waiting for the DOM alone can catch a half-drawn screen.
+    Saved only when screenshots are wanted (SAFESLEEP_SCREENSHOTS=1, `make screens`).
     """
+    if not SCREENSHOTS_WANTED:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     picture = page.screenshot(full_page=full_page)
     for _ in range(STABLE_SHOT_TRIES):

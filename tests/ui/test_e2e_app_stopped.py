@@ -15,14 +15,12 @@ import pytest
 
 from app.services import caseload, session, visits
 from tests.ui.browser import (
-    PHONE,
-    PORTRAIT,
-    TABLET,
     choose,
     chromium,
     open_page,
     running_app,
     shot,
+    sizes,
     start_app,
     tap,
     textbox,
@@ -32,7 +30,6 @@ from tests.ui.helpers import one_family_store
 
 pytestmark = pytest.mark.e2e
 PASSPHRASE = "stopped app passphrase 5"
-SIZES = [("phone", PHONE), ("tablet", TABLET), ("portrait", PORTRAIT)]
 STOPPED = "The app has stopped"
 
 
@@ -49,7 +46,7 @@ def _notice(page: Any) -> Any:
     return page.get_by_role("alert").filter(has_text=STOPPED)
 
 
-@pytest.mark.parametrize(("size", "viewport"), SIZES)
+@pytest.mark.parametrize(("size", "viewport"), sizes("portrait"))
 def test_killing_the_app_says_in_words_that_it_stopped_and_the_page_recovers_when_it_is_back(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:

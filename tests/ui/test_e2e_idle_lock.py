@@ -1,6 +1,6 @@
 """The idle lock in real Chromium: typing alone (no taps) keeps the store open; stopping locks it.
 
-The app runs with SAFESLEEP_IDLE_LOCK_SECONDS=10 (tests only; the app's setting is in minutes).
+The app runs with SAFESLEEP_IDLE_LOCK_SECONDS=6 (tests only; the app's setting is in minutes).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from tests.ui.helpers import one_family_store
 
 pytestmark = pytest.mark.e2e
 PASSPHRASE = "idle lock passphrase 8"
-IDLE_S = 10
+IDLE_S = 6
 NOTE = "Mum says baby sleeps in the cot"
 
 

@@ -19,8 +19,6 @@ from tests.server.helpers import new_team
 from tests.server.pg import database
 from tests.sync.procs import ServerProcess
 from tests.ui.browser import (
-    PHONE,
-    PORTRAIT,
     TABLET,
     back,
     chromium,
@@ -28,6 +26,7 @@ from tests.ui.browser import (
     open_page,
     running_app,
     shot,
+    sizes,
     tap,
     textbox,
     type_into,
@@ -35,7 +34,6 @@ from tests.ui.browser import (
 
 pytestmark = pytest.mark.e2e
 PASSPHRASE = "doorstep passphrase 7"
-SIZES = [("phone", PHONE), ("tablet", TABLET), ("portrait", PORTRAIT)]
 
 
 def _caseload(home: Path) -> None:
@@ -112,7 +110,7 @@ def _back_to_caseload(page: Any) -> None:
     page.get_by_role("heading", name="Caseload").wait_for()
 
 
-@pytest.mark.parametrize(("size", "viewport"), SIZES)
+@pytest.mark.parametrize(("size", "viewport"), sizes("phone"))
 def test_back_returns_filters_find_people_are_added_and_a_reload_locks(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:

@@ -20,7 +20,6 @@ from app.store import add_baby, create_family, export_visit, list_drafts
 from app.ui.questions import STEPS
 from tests.ui.browser import (
     PHONE,
-    PORTRAIT,
     TABLET,
     back,
     choose,
@@ -32,6 +31,7 @@ from tests.ui.browser import (
     running_app,
     selected,
     shot,
+    sizes,
     tap,
     textbox,
     type_into,
@@ -39,7 +39,6 @@ from tests.ui.browser import (
 
 pytestmark = pytest.mark.e2e
 PASSPHRASE = "visit flow passphrase 3"
-SIZES = [("phone", PHONE), ("tablet", TABLET), ("portrait", PORTRAIT)]
 BORN = dt.date.today() - dt.timedelta(days=20)
 
 
@@ -123,7 +122,7 @@ def risk_text(page: Any) -> str:
     return str(node.get_attribute("aria-label") or node.inner_text())
 
 
-@pytest.mark.parametrize(("size", "viewport"), SIZES)
+@pytest.mark.parametrize(("size", "viewport"), sizes("phone"))
 def test_back_from_a_step_the_review_and_sign_returns_to_the_previous_screen(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
@@ -222,7 +221,7 @@ def test_review_shows_a_recorded_and_a_pending_answer_and_the_export_holds_no_va
         assert doc["sleep"]["place"] == "sofa"
 
 
-@pytest.mark.parametrize(("size", "viewport"), SIZES)
+@pytest.mark.parametrize(("size", "viewport"), sizes("tablet"))
 def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
@@ -248,7 +247,7 @@ def test_an_empty_visit_is_incomplete_on_review_and_signing_it_asks_for_a_reason
     assert drafts_on_disk(home) == []
 
 
-@pytest.mark.parametrize(("size", "viewport"), SIZES)
+@pytest.mark.parametrize(("size", "viewport"), sizes("portrait"))
 def test_add_this_adult_from_the_visit_returns_to_the_visit_step_on_back_and_on_saving(
     tmp_path: Path, size: str, viewport: dict[str, int]
 ) -> None:
