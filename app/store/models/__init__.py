@@ -13,6 +13,7 @@ device's own tables (sync support, device facts, caseload order).
 from __future__ import annotations
 
 from app.protocol.limits import NAME_MAX, TEXT_MAX
+from app.protocol.records import Carer, OtherAdult
 from app.store.models.device import (
     CaseloadEntry,
     DeviceMeta,
@@ -27,12 +28,10 @@ from app.store.models.people import (
     BabyBase,
     BabyCreate,
     BabyPublic,
-    Carer,
     Family,
     FamilyBase,
     FamilyCreate,
     FamilyPublic,
-    OtherAdult,
     Practitioner,
     PractitionerBase,
     PractitionerPublic,

@@ -1,4 +1,8 @@
-"""The team, its practitioners and the households they visit: families, carers, babies."""
+"""The team, its practitioners and the households they visit: families, carers, babies.
+
+A carer and another adult are the sync contract's own models (app.protocol.records), so the store
+refuses exactly what the server would (an NHS number's check digit, a name's length).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,13 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
-from app.domain.identifiers import nhs_number_problem
+from app.domain.values import BIRTH_WEIGHT_KG, GESTATION_DAYS, GESTATION_WEEKS
 from app.protocol.limits import ADDRESS_MAX, NAME_MAX
+from app.protocol.records import Carer, OtherAdult  # the wire's own checks (NHS number, names)
 from app.store.ids import new_id, utcnow
 
 
@@ -41,33 +46,6 @@ class Practitioner(PractitionerBase, table=True):
 class PractitionerPublic(PractitionerBase):
     id: UUID
     team_id: UUID
-
-
-class Carer(BaseModel):
-    """A parent or carer of the household."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    relationship: str
-    phone: str | None = None
-    nhs_number: str | None = None  # '943 476 5919' (check digit validated); left out when not given
-
-    @field_validator("nhs_number")
-    @classmethod
-    def _nhs_number(cls, value: str | None) -> str | None:
-        if value and (problem := nhs_number_problem(value)):
-            raise ValueError(problem)
-        return value
-
-
-class OtherAdult(BaseModel):
-    """Another adult known to live in or visit the home (be curious about adults)."""
-
-    model_config = ConfigDict(extra="forbid")
-    name: str
-    relationship: str
-    lives_in: bool = False
-    notes: str | None = None
 
 
 class FamilyBase(SQLModel):
@@ -122,9 +100,9 @@ class FamilyPublic(FamilyBase):
 class BabyBase(SQLModel):
     name: str = Field(max_length=NAME_MAX)
     date_of_birth: dt.date | None = None
-    gestation_weeks: int | None = Field(default=None, ge=22, le=44)
-    gestation_days: int | None = Field(default=None, ge=0, le=6)
-    birth_weight_kg: float | None = Field(default=None, ge=0.3, le=7.0)
+    gestation_weeks: int | None = Field(default=None, ge=GESTATION_WEEKS.low, le=GESTATION_WEEKS.high)
+    gestation_days: int | None = Field(default=None, ge=GESTATION_DAYS.low, le=GESTATION_DAYS.high)
+    birth_weight_kg: float | None = Field(default=None, ge=BIRTH_WEIGHT_KG.low, le=BIRTH_WEIGHT_KG.high)
 
 
 class BabyCreate(BaseModel):
