@@ -7,12 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from app.services.families import RELATIONSHIPS
 from app.services.problems import as_uuid
 from app.services.visit_answers import read_pending
 from app.services.visit_review import flatten
 from app.store import Store, get_family, get_visit, list_visits
-
-RELATIONSHIPS = ("mother", "father", "partner", "grandparent", "other_relative", "friend", "other")
 
 
 @dataclass(frozen=True, slots=True)

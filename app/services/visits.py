@@ -13,6 +13,7 @@ from typing import Any
 from app.domain import VisitError, assess
 from app.domain.signing import recorded_reason, sign_problems
 from app.domain.values import KG_PER_LB
+from app.services.families import RELATIONSHIPS
 from app.services.problems import AnswerError, answer_error, as_uuid
 from app.services.visit_answers import (
     SIGNED_MESSAGE,
@@ -29,7 +30,6 @@ from app.services.visit_answers import (
     set_pending,
 )
 from app.services.visit_record import (
-    RELATIONSHIPS,
     Amendment,
     LastVisit,
     PersonChoice,
