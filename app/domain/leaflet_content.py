@@ -6,13 +6,13 @@ change of routine) and every practitioner note stay out: the sheet stays in the 
 
 One message per risk: a factor that is the reason another applies is merged into it (born early +
 sharing a bed with a baby born early = one item), and no sentence is printed twice.
+The wording helpers are in leaflet_words.py, the linked pages in leaflet_pages.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from urllib.parse import urlparse
 
 from app.domain.assessment import Assessment, Factor, RiskLevel, Severity
 from app.domain.guidance import Guidance, load_guidance
@@ -31,6 +31,8 @@ from app.domain.leaflet_model import (
     plain,
     sentences,
 )
+from app.domain.leaflet_pages import family_page, linked_pages
+from app.domain.leaflet_words import Once, Words, joined, optional_text, plan_lines
 from app.domain.visit import Visit
 
 __all__ = [
@@ -94,92 +96,6 @@ PROMPT_PICTURES = {"sling_safety": Picture.sling, "twins_sleep_advice": Picture.
 # Printed for EVERY family (never only when recorded), so the sheet does not hint at the context.
 PLAN_AHEAD_CODE = "out_of_routine_plan"
 
-# Friendly names for the pages the QR codes link to; other pages are named by their host.
-PAGE_LABELS: dict[str, str] = {
-    "https://www.lullabytrust.org.uk/safer-sleep-advice/": "Safer sleep advice",
-    "https://www.lullabytrust.org.uk/baby-safety/safer-sleep-information/room-temperature/": "Room temperature",  # noqa: E501
-    "https://www.nice.org.uk/guidance/ng194/chapter/Recommendations": "Postnatal care (NICE)",
-}
-# The sheet links only pages written for families (The Lullaby Trust's sites): never the NICE or
-# safeguarding-review pages written for professionals, even where they are the guidance's source.
-FAMILY_HOSTS = frozenset(
-    {"www.lullabytrust.org.uk", "lullabytrust.org.uk", "www.littlelullaby.org.uk", "littlelullaby.org.uk"}
-)
-MAX_LINKS = 4  # a few pages to look at, not a reading list
-
-
-def family_page(sources: tuple[str, ...]) -> str:
-    """The first of `sources` written for families, or "" when none is."""
-    return next((url for url in sources if urlparse(url).netloc in FAMILY_HOSTS), "")
-
-
-_plain = plain
-
-
-def _plan_lines(agreed_actions: str | list[str] | None) -> tuple[str, ...]:
-    if agreed_actions is None:
-        return ()
-    lines = agreed_actions.splitlines() if isinstance(agreed_actions, str) else agreed_actions
-    cleaned = (_plain(line).lstrip("-•* ").strip() for line in lines)
-    return tuple(line for line in cleaned if line)
-
-
-def page_label(url: str, title: str = "") -> str:
-    """A friendly name for a linked page: a known page's name, the title citing it, or its host."""
-    return PAGE_LABELS.get(url) or title or urlparse(url).netloc.removeprefix("www.") or url
-
-
-def _linked_pages(cited: list[tuple[str, str]]) -> tuple[LinkedPage, ...]:
-    """The pages cited, once each in order, as (address, title of what cites it first)."""
-    seen: dict[str, str] = {}
-    for url, title in cited:
-        if url and urlparse(url).netloc in FAMILY_HOSTS:
-            seen.setdefault(url, title)
-    pages = [LinkedPage(url, page_label(url, title)) for url, title in seen.items()]
-    return tuple(pages[:MAX_LINKS])
-
-
-def _optional(text: str | None) -> str | None:
-    return _plain(text) if text and text.strip() else None
-
-
-def _joined(parts: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
-class _Once:
-    """Drops any sentence already printed elsewhere on the sheet (nothing appears twice)."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-
-    def keep(self, text: str) -> str:
-        out = []
-        for sentence in sentences(text):
-            key = sentence.casefold().rstrip(".!?")
-            if key not in self.seen:
-                self.seen.add(key)
-                out.append(sentence)
-        return " ".join(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The [leaflet] wording of the guidance, with the baby's name filled in."""
-
-    g: Guidance
-    baby: str
-
-    def __call__(self, key: str, **values: str) -> str:
-        text = self.g.leaflet.get(key, "")
-        for name, value in {"baby": self.baby, **values}.items():
-            text = text.replace("{" + name + "}", value)
-        return _plain(text)
-
-    def label(self, picture: Picture | None) -> str:
-        return self(f"pictures.{picture.value}") if picture else ""
-
 
 def bed_sharing_reasons(visit: Visit, codes: frozenset[str]) -> list[str]:
     """The reason keys that make bed-sharing dangerous for this baby, most personal first."""
@@ -200,14 +116,14 @@ def bed_sharing_reasons(visit: Visit, codes: frozenset[str]) -> list[str]:
 
 
 def _bed_sharing(
-    visit: Visit, assessment: Assessment, g: Guidance, words: _Words, once: _Once
+    visit: Visit, assessment: Assessment, g: Guidance, words: Words, once: Once
 ) -> BedSharingBlock | None:
     """Per the prompt: "not safe for <baby> because ..." with where to sleep instead, or the checklist."""
     reasons = bed_sharing_reasons(visit, assessment.codes)
     listed = any(code in assessment.codes for code in BED_SHARING_DANGERS)
     if (listed or BED_SHARING_ITEM in assessment.prompts) and reasons:
         text = words(
-            "bed_sharing_not_safe", reasons=_joined([words(f"bed_sharing_reasons.{r}") for r in reasons])
+            "bed_sharing_not_safe", reasons=joined([words(f"bed_sharing_reasons.{r}") for r in reasons])
         )
         entry = g.entries.get(BED_SHARING_ITEM)
         instead = " ".join(sentences(entry.family_advice)[1:]) if entry else ""
@@ -231,7 +147,7 @@ def _bed_sharing(
     )
 
 
-def _change(factor: Factor, words: _Words, once: _Once) -> ChangeItem:
+def _change(factor: Factor, words: Words, once: Once) -> ChangeItem:
     first, *rest = sentences(factor.advice) or [""]
     picture = FACTOR_PICTURES.get(factor.code)
     return ChangeItem(
@@ -252,7 +168,7 @@ def ordered_factors(assessment: Assessment) -> list[Factor]:
 
 
 def _changes(
-    assessment: Assessment, block: BedSharingBlock | None, g: Guidance, words: _Words, once: _Once
+    assessment: Assessment, block: BedSharingBlock | None, g: Guidance, words: Words, once: Once
 ) -> tuple[ChangeItem, ...]:
     """One item per risk, high first (the merged bed-sharing item where its first factor was)."""
     out: list[ChangeItem] = []
@@ -284,7 +200,7 @@ def _changes(
     return tuple(_with_prompts(item, assessment, g, once) for item in out)
 
 
-def _with_prompts(item: ChangeItem, assessment: Assessment, g: Guidance, once: _Once) -> ChangeItem:
+def _with_prompts(item: ChangeItem, assessment: Assessment, g: Guidance, once: Once) -> ChangeItem:
     """The change with the family advice of the prompts that belong to it added to its detail."""
     extra = [
         once.keep(g[p].family_advice)
@@ -298,7 +214,7 @@ def _with_prompts(item: ChangeItem, assessment: Assessment, g: Guidance, once: _
 
 
 def _extra_care(
-    assessment: Assessment, changes: tuple[ChangeItem, ...], g: Guidance, words: _Words, once: _Once
+    assessment: Assessment, changes: tuple[ChangeItem, ...], g: Guidance, words: Words, once: Once
 ) -> tuple[LeafletItem, ...]:
     """Born early or small (unless merged into bed-sharing), and twins or sling advice with no change
     of their own to join."""
@@ -318,7 +234,7 @@ def _extra_care(
 
 
 def _key_messages(
-    g: Guidance, shown: set[Picture | None], words: _Words, once: _Once
+    g: Guidance, shown: set[Picture | None], words: Words, once: Once
 ) -> tuple[LeafletItem, ...]:
     """The messages for every baby, less those a personal item above already gives."""
     out = []
@@ -332,7 +248,7 @@ def _key_messages(
     return tuple(out)
 
 
-def _plan_ahead(g: Guidance, words: _Words, once: _Once) -> LeafletItem | None:
+def _plan_ahead(g: Guidance, words: Words, once: Once) -> LeafletItem | None:
     """Planning ahead for nights away, visitors and celebrations: given to EVERY family."""
     if PLAN_AHEAD_CODE not in g.entries or not g[PLAN_AHEAD_CODE].family_advice:
         return None
@@ -340,13 +256,13 @@ def _plan_ahead(g: Guidance, words: _Words, once: _Once) -> LeafletItem | None:
     return LeafletItem("", text, Picture.plan_ahead, words.label(Picture.plan_ahead)) if text else None
 
 
-def _nights(visit: Visit, words: _Words) -> tuple[NightPlan, ...]:
+def _nights(visit: Visit, words: Words) -> tuple[NightPlan, ...]:
     """The family's own plans for nights out of routine, as they agreed them, in their words."""
     out = []
     for entry in visit.plan.out_of_routine or ():
         situation = entry.situation.value
         heading = words(f"situations.{situation}") or situation.replace("_", " ").capitalize()
-        arrangement = _plain(entry.arrangement)
+        arrangement = plain(entry.arrangement)
         if arrangement:
             out.append(NightPlan(heading, arrangement))
     return tuple(out)
@@ -366,8 +282,8 @@ def leaflet_content(
     """The family-safe content of the leaflet for one assessed visit."""
     g = guidance or load_guidance()
     baby = first_name(visit.baby.name)
-    words = _Words(g, baby or "your baby")
-    once = _Once()
+    words = Words(g, baby or "your baby")
+    once = Once()
     reassurance = words("nothing_to_change") if assessment.risk_level is RiskLevel.low else None
     protective = tuple(
         LeafletItem(g[code].title, once.keep(g[code].family_advice))
@@ -393,10 +309,10 @@ def leaflet_content(
         baby_name=baby,
         visit_date=visit.visit.date,
         contact=Contact(
-            practitioner_name=_optional(visit.practitioner.name),
-            practitioner_phone=_optional(visit.practitioner.phone),
-            team_name=_optional(team_name),
-            team_phone=_optional(team_phone),
+            practitioner_name=optional_text(visit.practitioner.name),
+            practitioner_phone=optional_text(visit.practitioner.phone),
+            team_name=optional_text(team_name),
+            team_phone=optional_text(team_phone),
             information_line=g.information_line,
             information_line_name=g.information_line_name,
         ),
@@ -408,9 +324,9 @@ def leaflet_content(
         nights=_nights(visit, words),
         plan_ahead=plan_ahead,
         key_messages=messages,
-        plan=_plan_lines(agreed_actions),
+        plan=plan_lines(agreed_actions),
         follow_up_date=follow_up_date,
-        linked_pages=_linked_pages(cited),
+        linked_pages=linked_pages(cited),
         scan_hint=words("scan_hint"),
         guidance_version=assessment.guidance_version,
         generated_on=generated_on,

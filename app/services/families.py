@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from app.domain.identifiers import format_nhs_number, nhs_number_problem, phone_problem
+from app.domain.values import Relationship
 from app.services.problems import AnswerError, FormProblems, as_uuid, split_problem
 from app.store import (
     RecordError,
@@ -22,7 +23,7 @@ from app.store import (
 from app.store import create_family as store_create_family
 
 PersonKind = Literal["carer", "adult"]
-RELATIONSHIPS = ("mother", "father", "partner", "grandparent", "other_relative", "friend", "other")
+RELATIONSHIPS: tuple[str, ...] = tuple(r.value for r in Relationship)  # the visit format's, in its order
 NAME_MAX = 200
 NOTES_MAX = 1000
 PEOPLE_FIELD: dict[PersonKind, str] = {"carer": "carers", "adult": "other_adults"}

@@ -1,17 +1,19 @@
 """Recording a visit: drafts (one per baby), loading, signing, discarding and amendments.
 
 The live review (assessment, problems) is app/services/visit_review.py, typed answers and notes
-app/services/visit_answers.py; both are re-exported here for the screens and the CLI.
+app/services/visit_answers.py, a visit as the screens show it app/services/visit_record.py; all
+are re-exported here for the screens and the CLI.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from app.domain import VisitError, assess
 from app.domain.signing import recorded_reason, sign_problems
+from app.domain.values import KG_PER_LB
+from app.services.families import RELATIONSHIPS
 from app.services.problems import AnswerError, answer_error, as_uuid
 from app.services.visit_answers import (
     SIGNED_MESSAGE,
@@ -26,6 +28,14 @@ from app.services.visit_answers import (
     save_routine,
     save_typed,
     set_pending,
+)
+from app.services.visit_record import (
+    Amendment,
+    LastVisit,
+    PersonChoice,
+    VisitRecord,
+    family_people,
+    load_visit,
 )
 from app.services.visit_review import (
     PROMINENT_PROMPTS,
@@ -48,9 +58,7 @@ from app.store import (
     current_assessment,
     delete_draft,
     get_family,
-    get_visit,
     list_drafts,
-    list_visits,
     sign_visit,
     update_baby,
 )
@@ -60,17 +68,24 @@ from app.store import start_visit as store_start_visit
 
 __all__ = [
     "PROMINENT_PROMPTS",
+    "RELATIONSHIPS",
     "SIGNED_MESSAGE",
+    "Amendment",
     "FactorLine",
+    "LastVisit",
     "NoteOutcome",
     "Outcome",
+    "PersonChoice",
     "PromptLine",
     "Review",
     "RoutineOutcome",
+    "VisitRecord",
     "check_answer",
     "document",
     "escalation_triggers",
+    "family_people",
     "flatten",
+    "load_visit",
     "pending_input",
     "problems_for",
     "review",
@@ -80,60 +95,6 @@ __all__ = [
     "save_typed",
     "set_pending",
 ]
-KG_PER_LB = 0.45359237
-RELATIONSHIPS = ("mother", "father", "partner", "grandparent", "other_relative", "friend", "other")
-
-
-@dataclass(frozen=True, slots=True)
-class Amendment:
-    created: dt.datetime
-    changes: tuple[str, ...]
-    reason: str
-    author: str
-    diffs: tuple[tuple[str, Any, Any], ...] = ()  # (path, from, to)
-
-
-@dataclass(frozen=True, slots=True)
-class PersonChoice:
-    """One of the family's people, as a "who was present" answer."""
-
-    key: str
-    name: str
-    relationship: str  # one of RELATIONSHIPS
-    words: str
-
-    def as_answer(self) -> dict[str, str]:
-        return {"name": self.name, "relationship": self.relationship}
-
-
-@dataclass(frozen=True, slots=True)
-class LastVisit:
-    """What the last signed visit of this baby found (for "Last time: ...")."""
-
-    date: dt.date
-    answers: dict[str, Any]
-    risk_level: str | None
-    factor_titles: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class VisitRecord:
-    visit_id: str
-    family_id: str
-    family_name: str
-    baby_name: str
-    answers: dict[str, Any]
-    notes: dict[str, str]
-    signed: bool
-    leaflet_given: bool
-    amendments: tuple[Amendment, ...]
-    baby_id: str = ""
-    pending: dict[str, str] | None = None
-    people: tuple[PersonChoice, ...] = ()
-    last: LastVisit | None = None
-    signed_on: dt.datetime | None = None
-    signed_by: str = ""
-    incomplete_reason: str = ""
 
 
 def suggested_type(born: dt.date | None, on: dt.date) -> str:
@@ -178,83 +139,6 @@ def start_visit(*, store: Store, family_id: str, baby_id: str | None) -> str:
         )
         uow.commit()
     return str(v.id)
-
-
-def _people(family: Any) -> tuple[PersonChoice, ...]:
-    out: list[PersonChoice] = []
-    for i, p in enumerate([*family.carers, *family.other_adults]):
-        d = p if isinstance(p, dict) else p.model_dump()
-        name = str(d.get("name") or "").strip()
-        if not name:
-            continue
-        given = str(d.get("relationship") or "").strip().lower().replace(" ", "_")
-        rel = given if given in RELATIONSHIPS else "other"
-        shown = str(d.get("relationship") or "").strip()
-        out.append(PersonChoice(f"p{i}", name, rel, f"{name} ({shown})" if shown else name))
-    return tuple(out)
-
-
-def family_people(*, store: Store, family_id: str) -> tuple[PersonChoice, ...]:
-    """The family's carers and other adults, as answers to "who was present"."""
-    with store.session() as s:
-        return _people(get_family(session=s, family_id=as_uuid(family_id)))
-
-
-def _last_signed(session: Any, *, family_id: Any, baby_id: Any, not_id: Any) -> LastVisit | None:
-    signed = [
-        v
-        for v in list_visits(session=session, family_id=family_id)
-        if v.status == "signed" and v.baby_id == baby_id and v.id != not_id
-    ]
-    if not signed:
-        return None
-    latest = signed[0]  # newest visit date first
-    detail = get_visit(session=session, visit_id=latest.id)
-    titles = tuple(f.get("title", "") for f in (detail.current_assessment or {}).get("factors", []))
-    return LastVisit(latest.visit_date, flatten(detail.current.to_document()), detail.risk_level, titles)
-
-
-def load_visit(*, store: Store, visit_id: str) -> VisitRecord:
-    """A visit as the screens need it (amendments applied to a signed visit; pending text of a draft)."""
-    with store.session() as s:
-        v = get_visit(session=s, visit_id=as_uuid(visit_id))
-        f = get_family(session=s, family_id=v.family_id)
-        pending = read_pending(s, visit_id) if v.status == "draft" else {}
-        last = _last_signed(s, family_id=v.family_id, baby_id=v.baby_id, not_id=v.id)
-    shown = v.current if v.status == "signed" else v.visit
-    notes = {
-        "parents_said": v.parents_said or "",
-        "observed": v.observed or "",
-        "agreed_actions": v.agreed_actions or "",
-        "follow_up": v.follow_up_date.isoformat() if v.follow_up_date else "",
-    }
-    return VisitRecord(
-        visit_id=str(v.id),
-        family_id=str(v.family_id),
-        family_name=f.name,
-        baby_name=shown.baby.name or "",
-        answers=flatten(shown.to_document()),
-        notes=notes,
-        signed=v.status == "signed",
-        leaflet_given=bool(v.leaflets),
-        amendments=tuple(
-            Amendment(
-                a.created,
-                tuple(a.changes),
-                a.reason,
-                a.author_name,
-                tuple((p, c.get("from"), c.get("to")) for p, c in a.changes.items()),
-            )
-            for a in v.amendments
-        ),
-        baby_id=str(v.baby_id),
-        pending=pending,
-        people=_people(f),
-        last=last,
-        signed_on=v.signed_at,
-        signed_by=v.signed_by_name or "",
-        incomplete_reason=str(getattr(v, "incomplete_reason", "") or ""),
-    )
 
 
 def save_answer(*, store: Store, visit_id: str, path: str, value: Any) -> None:

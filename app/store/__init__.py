@@ -74,7 +74,6 @@ from app.store.store import Store, UnitOfWork, create_store, open_from_settings,
 from app.store.transfer import export_visit, import_visit
 from app.store.views import AmendmentPublic, LeafletPublic, VisitDetail, VisitSummary
 from app.store.visits import (
-    UNSET,
     current_assessment,
     current_visit,
     delete_draft,
@@ -89,7 +88,6 @@ from app.store.visits import (
 )
 
 __all__ = [
-    "UNSET",
     "AmendmentPublic",
     "BabyCreate",
     "BabyPublic",

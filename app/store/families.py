@@ -115,6 +115,25 @@ def _team_id(session: Session) -> UUID | None:
     return None if meta is None else UUID(meta.value)
 
 
+def _record_update(
+    session: Session, row: Family | Baby, entity: str, changed: list[str], actor: str | None
+) -> None:
+    """When fields changed: the row saved, queued for sync and the change audited (which fields)."""
+    if not changed:
+        return
+    row.updated = utcnow()
+    session.add(row)
+    enqueue(session, row)
+    audit(
+        session=session,
+        actor=actor or acting(session, None).name,
+        action=f"update_{entity}",
+        entity=entity,
+        entity_id=row.id,
+        detail={"fields": changed},
+    )
+
+
 @writes
 def create_family(
     *, session: Session, data: FamilyCreate | dict[str, Any], actor: str | None = None
@@ -170,18 +189,7 @@ def update_family(
     _apply_family(row, model)
     after = to_jsonable({f: getattr(row, f) for f in FAMILY_FIELDS})
     changed = sorted(f for f in FAMILY_FIELDS if before[f] != after[f])
-    if changed:
-        row.updated = utcnow()
-        session.add(row)
-        enqueue(session, row)
-        audit(
-            session=session,
-            actor=actor or acting(session, None).name,
-            action="update_family",
-            entity="family",
-            entity_id=row.id,
-            detail={"fields": changed},
-        )
+    _record_update(session, row, "family", changed, actor)
     return FamilyPublic.model_validate(row)
 
 
@@ -249,18 +257,7 @@ def update_baby(
     before = to_jsonable({f: getattr(row, f) for f in BABY_FIELDS})
     _apply_baby(row, model)
     changed = sorted(f for f, v in to_jsonable(model.model_dump()).items() if before[f] != v)
-    if changed:
-        row.updated = utcnow()
-        session.add(row)
-        enqueue(session, row)
-        audit(
-            session=session,
-            actor=actor or acting(session, None).name,
-            action="update_baby",
-            entity="baby",
-            entity_id=row.id,
-            detail={"fields": changed},
-        )
+    _record_update(session, row, "baby", changed, actor)
     return BabyPublic.model_validate(row)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict, Unpack
 from uuid import UUID
 
 from sqlalchemy import delete
@@ -32,14 +32,6 @@ from app.store.models import (
 )
 from app.store.people import acting
 from app.store.views import AmendmentPublic, LeafletPublic, VisitDetail, VisitSummary
-
-
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Any = _Unset()
 
 
 def load_visit_row(session: Session, visit_id: UUID) -> VisitRecord:
@@ -204,48 +196,39 @@ def parse_follow_up(value: Any) -> dt.date | None:
         raise RecordError(["notes.follow_up_date: must be a date written YYYY-MM-DD"]) from None
 
 
+class Notes(TypedDict, total=False):
+    """The free-text notes of a draft and its follow-up date: only the ones given change.
+
+    Values are checked when saved (text within the limit; a date, YYYY-MM-DD text, or None)."""
+
+    parents_said: Any
+    observed: Any
+    agreed_actions: Any
+    follow_up_date: Any
+
+
+NOTE_TEXTS = ("parents_said", "observed", "agreed_actions")
+
+
 @writes
-def save_notes(
-    *,
-    session: Session,
-    visit_id: UUID,
-    parents_said: Any = UNSET,
-    observed: Any = UNSET,
-    agreed_actions: Any = UNSET,
-    follow_up_date: Any = UNSET,
-) -> VisitDetail:
+def save_notes(*, session: Session, visit_id: UUID, **notes: Unpack[Notes]) -> VisitDetail:
     """Autosave the free-text notes of a draft (only the fields given)."""
-    put_notes(
-        session=session,
-        visit_id=visit_id,
-        parents_said=parents_said,
-        observed=observed,
-        agreed_actions=agreed_actions,
-        follow_up_date=follow_up_date,
-    )
+    put_notes(session=session, visit_id=visit_id, **notes)
     return get_visit(session=session, visit_id=visit_id)
 
 
 @writes
-def put_notes(
-    *,
-    session: Session,
-    visit_id: UUID,
-    parents_said: Any = UNSET,
-    observed: Any = UNSET,
-    agreed_actions: Any = UNSET,
-    follow_up_date: Any = UNSET,
-) -> None:
+def put_notes(*, session: Session, visit_id: UUID, **notes: Unpack[Notes]) -> None:
     """`save_notes` without reading the whole visit back: the app's per-keystroke autosave."""
+    if unknown := set(notes) - Notes.__optional_keys__:  # mypy sees to it; this is for **dict callers
+        raise TypeError(f"put_notes: no such notes {sorted(unknown)}")
     row = _draft(session, visit_id)
-    given = {"parents_said": parents_said, "observed": observed, "agreed_actions": agreed_actions}
-    for name, value in given.items():
-        if value is not UNSET:
-            setattr(row, name, note_text(name, value))
-    if follow_up_date is not UNSET:
-        row.follow_up_date = parse_follow_up(follow_up_date)
-    saved = {**given, "follow_up_date": follow_up_date}
-    drop_pending(session, visit_id, tuple(f"notes.{n}" for n, v in saved.items() if v is not UNSET))
+    for name in NOTE_TEXTS:
+        if name in notes:
+            setattr(row, name, note_text(name, notes.get(name)))
+    if "follow_up_date" in notes:
+        row.follow_up_date = parse_follow_up(notes["follow_up_date"])
+    drop_pending(session, visit_id, tuple(f"notes.{n}" for n in notes))
     row.updated = utcnow()
     session.add(row)
 

@@ -199,15 +199,7 @@ VIEW_WORDS = {
     "drafts": "Drafts",
     "name": "A to Z",
 }
-RELATIONSHIP_WORDS = {
-    "mother": "Mother",
-    "father": "Father",
-    "partner": "Partner",
-    "grandparent": "Grandparent",
-    "other_relative": "Other relative",
-    "friend": "Friend",
-    "other": "Other",
-}
+RELATIONSHIP_WORDS = OPTION_WORDS["relationship"]  # the visit guide's words
 
 
 def relationship_words(code: str) -> str:

@@ -15,8 +15,6 @@ from app.domain.errors import parse_visit
 from app.domain.guidance import load_guidance
 from app.domain.leaflet_content import (
     BED_SHARING_ITEM,
-    FAMILY_HOSTS,
-    MAX_LINKS,
     LeafletContent,
     Paper,
     Picture,
@@ -24,6 +22,7 @@ from app.domain.leaflet_content import (
     leaflet_content,
     sentences,
 )
+from app.domain.leaflet_pages import FAMILY_HOSTS, MAX_LINKS
 from tests.domain.factories import visit_doc
 from tests.domain.strategies import valid_visit_docs
 

@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session
 
 import app.store as st
+from app.domain.identifiers import NHS_NUMBER_RULE
 from app.store.ids import content_hash
 from tests.store.helpers import Household
 
@@ -40,6 +41,28 @@ def test_family_problems_name_the_field(session: Session) -> None:
     with pytest.raises(st.RecordError) as err:
         st.create_family(session=session, data={"name": "X", "surname": "Y", "carers": [{"name": "Ada"}]})
     assert err.value.problems == ["family.carers[0].relationship: required"]
+
+
+def test_the_store_refuses_a_carer_as_the_server_would_a_wrong_nhs_number_or_an_empty_name(
+    session: Session,
+) -> None:
+    def problems(carer: dict[str, str]) -> list[str]:
+        with pytest.raises(st.RecordError) as err:
+            st.create_family(session=session, data={"name": "X", "surname": "Y", "carers": [carer]})
+        return err.value.problems
+
+    wrong = problems({"name": "Ada", "relationship": "mother", "nhs_number": "943 476 5918"})
+    assert wrong == [f"family.carers[0].nhs_number: Value error, {NHS_NUMBER_RULE}"]
+    assert problems({"name": "", "relationship": "mother"})[0].startswith("family.carers[0].name: ")
+    kept = st.create_family(
+        session=session,
+        data={
+            "name": "X",
+            "surname": "Y",
+            "carers": [{"name": "Ada", "relationship": "mother", "nhs_number": "943 476 5919"}],
+        },
+    )
+    assert st.get_family(session=session, family_id=kept.id).carers[0]["nhs_number"] == "943 476 5919"
 
 
 def test_update_family_is_field_level_and_queues_an_upsert(session: Session, household: Household) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app.domain.guide import GUIDE, QUESTIONS
-from app.ui.pdf_links import PdfLinks
 from app.ui.questions import QUESTION_BY_PATH, STEPS, option_words, words_for
 
 
@@ -37,15 +36,3 @@ def test_answers_read_as_words_and_unanswered_as_not_recorded() -> None:
     assert words_for("plan.out_of_routine", [{"situation": "night_away", "arrangement": "Nan's"}]) == (
         "A night away: Nan's"
     )
-
-
-def test_pdf_links_are_unguessable_expire_and_die_with_the_session() -> None:
-    links = PdfLinks(ttl=60)
-    a = links.add(b"%PDF-a", session="s1")
-    b = links.add(b"%PDF-b", session="s2")
-    assert a != b and len(a) >= 40
-    assert links.get(a) == (b"%PDF-a", "leaflet.pdf")
-    links.forget_session("s1")
-    assert links.get(a) is None and links.get(b) is not None
-    expired = PdfLinks(ttl=-1)
-    assert expired.get(expired.add(b"x", session="s")) is None

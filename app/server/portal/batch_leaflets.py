@@ -26,7 +26,7 @@ from app.server.portal.accounts import Person
 from app.server.portal.audit import audit_person
 from app.server.portal.projection import refresh
 from app.server.portal.publish import publish
-from app.server.portal.queue import NotFound, names_of
+from app.server.portal.queue import NotFound, name_shown, names_of
 from app.server.portal.tables import VisitFact
 
 ROWS_MAX = 200
@@ -98,8 +98,8 @@ def signed_visits(*, session: Session, person: Person, flt: BatchFilter) -> list
         SignedVisitRow(
             visit_id=f.visit_id,
             family_id=f.family_id,
-            family=families.get(f.family_id, "(family not synced)") if f.family_id else "(no family)",
-            baby=babies.get(f.baby_id, "(baby not synced)") if f.baby_id else "(no baby)",
+            family=name_shown(families, f.family_id, "family"),
+            baby=name_shown(babies, f.baby_id, "baby"),
             visit_date=f.visit_date,
             visit_type=f.visit_type,
             practitioner=f.practitioner,

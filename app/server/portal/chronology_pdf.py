@@ -21,6 +21,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from reportlab.platypus.flowables import Flowable
 
 from app.leaflet import fonts
+from app.leaflet.numbering import Footer, footer_canvas
 from app.leaflet.page import long_date
 from app.server.portal.chronology import Entry
 from app.server.portal.words import KIND_WORDS
@@ -188,34 +189,18 @@ def _esc(text: str) -> str:
 
 
 def _numbered(content: ChronologyContent) -> type[Canvas]:
-    """A canvas that holds pages back so each footer can say "Page X of Y"."""
+    """A canvas whose footer says "Confidential", the family and "Page X of Y" on each page."""
     s = styles()
-    left, right = MARGIN_SIDE, PAGE[0] - MARGIN_SIDE
-    label = f"Confidential · {content.family} · {APP_NAME}"
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            self._pages: list[dict[str, object]] = []
-            self.setViewerPreference("DisplayDocTitle", "true")
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own reset; absent from the stubs
-
-        def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.6)
-                self.line(left, FOOTER_RULE, right, FOOTER_RULE)
-                self.setFillColor(s.footer_ink)
-                self.setFont(fonts.REGULAR, s.footer_size)
-                self.drawString(left, FOOTER_BASELINE, label)
-                self.drawRightString(right, FOOTER_BASELINE, f"Page {number} of {len(self._pages)}")
-                self.restoreState()
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return footer_canvas(
+        Footer(
+            left=MARGIN_SIDE,
+            right=PAGE[0] - MARGIN_SIDE,
+            rule_y=FOOTER_RULE,
+            baseline=FOOTER_BASELINE,
+            text=f"Confidential · {content.family} · {APP_NAME}",
+            size=s.footer_size,
+            ink=s.footer_ink,
+            rule_ink=RULE,
+            rule_width=0.6,
+        )
+    )

@@ -10,7 +10,6 @@ from fastapi import FastAPI, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.server.deps import ApiError
-from app.server.portal.print_links import PrintLinks
 from app.ui.pdf_links import PdfLinks
 
 # The Flet web client needs inline scripts and wasm; nothing may load from elsewhere or frame us.
@@ -22,7 +21,7 @@ CSP = (
 )
 NO_STORE_TYPES = (b"text/html", b"application/json", b"application/pdf")
 PORTAL_PDFS = PdfLinks()
-PORTAL_PRINTS = PrintLinks()
+PORTAL_PRINTS = PdfLinks()  # made when first opened (add_maker)
 
 
 class SecurityHeaders:
@@ -93,7 +92,7 @@ def mount_portal(app: FastAPI) -> None:
         from app.server.portal.queue import NotFound
 
         try:
-            found = PORTAL_PRINTS.open(token)
+            found = PORTAL_PRINTS.get(token)
         except NotSignedIn:
             raise ApiError(
                 404, "not_found", "Your session has ended: sign in again and print again."

@@ -30,22 +30,6 @@ class Rejected(ValueError):
 
 
 URGENCY = {"escalate": 0, "high_risk": 1, "pattern": 2, "incomplete": 3, "amended": 4}
-CORE_QUESTIONS = (
-    "baby.date_of_birth",
-    "baby.gestation_weeks",
-    "baby.birth_weight_kg",
-    "sleep.place",
-    "sleep.room",
-    "sleep.seen",
-    "sleep.position",
-    "sleep.items",
-    "sleep.bed_sharing",
-    "sleep.shared_surfaces",
-    "carers.smoker_in_household",
-    "carers.alcohol",
-    "carers.drugs",
-    "carers.sedating_medication",
-)
 RISK_RANK = {"low": 0, "incomplete": 1, "increased": 1, "high": 2}
 
 
@@ -80,10 +64,7 @@ def assess_document(doc: Any) -> _Facts:
     except VisitError as exc:
         raise Rejected("; ".join(str(p) for p in exc.problems)) from None
     result = assess(visit)
-    incomplete = getattr(result, "incomplete", None)
-    if incomplete is None:  # a domain without `incomplete` (visit v1): the core questions of DESIGN.md
-        missing = set(result.unanswered) & set(CORE_QUESTIONS)
-        incomplete = sorted(missing) + (["sleep.position"] if visit.sleep.position == "unknown" else [])
+    incomplete = result.incomplete
     assert visit.visit.date is not None
     return _Facts(
         risk_level=result.risk_level.value,

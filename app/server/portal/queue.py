@@ -79,6 +79,13 @@ class QueueItem:
         return ". ".join(parts)
 
 
+def name_shown(names: dict[uuid.UUID, str], entity_id: uuid.UUID | None, entity: str) -> str:
+    """The name from `names_of`, or why there is none: "(family not synced)", "(no baby)"."""
+    if not entity_id:
+        return f"(no {entity})"
+    return names.get(entity_id, f"({entity} not synced)")
+
+
 def names_of(session: Session, team_id: uuid.UUID, entity: str, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
     """Display names of families or babies (current versions), one query."""
     if not ids:
@@ -187,8 +194,8 @@ def _items(session: Session, person: Person, rows: list[ReviewItem]) -> list[Que
             QueueItem(
                 visit_id=r.visit_id,
                 family_id=r.family_id,
-                family=families.get(r.family_id, "(family not synced)") if r.family_id else "(no family)",
-                baby=babies.get(r.baby_id, "(baby not synced)") if r.baby_id else "(no baby)",
+                family=name_shown(families, r.family_id, "family"),
+                baby=name_shown(babies, r.baby_id, "baby"),
                 practitioner=r.practitioner,
                 visit_date=r.visit_date,
                 state=r.state,

@@ -7,7 +7,6 @@ from typing import Any
 
 import flet as ft
 
-from app.server.portal.print_links import PrintLinks
 from app.server.portal.service import Portal
 from app.server.portal.web.context import AuthCtx, ChronCtx, ItemCtx, MoreCtx, PdfCtx, PrintCtx, QueueCtx
 from app.server.portal.web.state import AuthState, ItemState, QueueState
@@ -84,7 +83,7 @@ def _chron_state(auth: AuthState) -> Any:
     return ChronologyState(auth=auth)
 
 
-def make_main(portal: Portal, pdfs: PdfLinks, prints: PrintLinks) -> Any:
+def make_main(portal: Portal, pdfs: PdfLinks, prints: PdfLinks) -> Any:
     """The Flet entry point: one portal per browser session."""
 
     def main(page: ft.Page) -> None:
@@ -99,7 +98,7 @@ def make_main(portal: Portal, pdfs: PdfLinks, prints: PrintLinks) -> Any:
             return f"/portal/files/{pdfs.add(pdf, session=session_id, name=name)}.pdf"
 
         def print_link(make: Any, name: str) -> str:
-            return f"/portal/print/{prints.add(make, session=session_id, name=name)}.pdf"
+            return f"/portal/print/{prints.add_maker(make, session=session_id, name=name)}.pdf"
 
         def forget(_: Any) -> None:
             pdfs.forget_session(session_id)
