@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 # and every process the tests start (app, server, CLI) compiled the whole code base from source again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: fuzz run test test-fast check lint install system bench clean
+.PHONY: fuzz run test test-fast screens check lint install system bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ test: check system
 # The inner loop: no browser, no PostgreSQL, no slow kill/restart tests; needs no root.
 test-fast: $(STAMP)
 	FLET_WEB_NO_CDN=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not e2e and not postgres and not slow" -q $(PYTEST_ARGS)
+
+# Screenshots of every screen of the app (phone, tablet, portrait tablet) and the portal (phone, tablet,
+# desktop) into test-artifacts/: the browser tests with every flow at every size, photographing as they go.
+screens: $(STAMP) system
+	. scripts/test-env.sh && SAFESLEEP_SCREENSHOTS=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -m e2e -q $(PYTEST_ARGS)
 
 bench: $(STAMP) system
 	. scripts/test-env.sh && for b in assess store leaflet sync ui; do $(BIN)/python -m tests.bench.$$b || exit 1; done

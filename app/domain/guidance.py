@@ -5,11 +5,20 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 
+
+def package_folder(name: str) -> Path:
+    """Where the data package `name` lives, installed or editable (importlib.resources costs more to load)."""
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the data package {name} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 # data/ at the top of the repository, shipped as the package `app.data` (see setup.py).
-DATA_DIR = Path(str(files("app.data")))
+DATA_DIR = package_folder("app.data")
 GUIDANCE_FILE = DATA_DIR / "guidance.toml"
 KINDS = ("factors", "protective", "prompts", "context")
 

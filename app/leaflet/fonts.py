@@ -7,13 +7,13 @@ Bundled rather than ReportLab's standard Helvetica so that names such as "Łucja
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(str(files("app.assets.fonts")))  # assets/fonts, shipped as package data (setup.py)
+from app.domain.guidance import package_folder
+
+FONT_DIR = package_folder("app.assets.fonts")  # assets/fonts, shipped as package data (setup.py)
 REGULAR = "LeafletSans"
 BOLD = "LeafletSans-Bold"
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}

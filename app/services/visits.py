@@ -161,7 +161,7 @@ def save_notes(*, store: Store, visit_id: str, notes: dict[str, str]) -> None:
     try:
         follow_date = dt.date.fromisoformat(follow) if follow else None
     except ValueError:
-        raise AnswerError("notes.follow_up", "must be a date written dd/mm/yyyy") from None
+        raise AnswerError("notes.follow_up", "must be a date written YYYY-MM-DD, e.g. 2026-12-01") from None
     try:
         with store.unit_of_work() as uow:
             store_save_notes(

@@ -30,7 +30,9 @@ pytestmark = pytest.mark.e2e
 DESKTOP = {"width": 1440, "height": 1800}  # tall: the whole form in view while typing
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+# In the browser on PostgreSQL, as in production; the portal's services are tested on both databases
+# (tests/portal/test_queue.py and the rest), so a second browser run on SQLite would add nothing.
+@pytest.fixture(scope="module", params=[pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
