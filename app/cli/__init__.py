@@ -8,6 +8,7 @@ directly. Heavy libraries (Flet, ReportLab, SQLModel, FastAPI) load inside the c
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -70,6 +71,8 @@ def main() -> None:
     args = sys.argv[1:]
     plain = plain_assess(args)
     if plain is not None:
+        # The app uses no pydantic plugins: skip pydantic's search of every installed package for them.
+        os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
         from app.cli.assess_cmd import assess
 
         assess(plain[0], as_json=plain[1])
