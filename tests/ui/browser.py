@@ -6,28 +6,24 @@ import atexit
 import contextlib
 import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from tests.helpers import free_port
+from tests.ui.app_process import AppProcess as AppProcess
+from tests.ui.app_process import running_app as running_app
+from tests.ui.app_process import start_app as start_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+FAILURES = ROOT / "test-artifacts" / "failures"
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
 TABLET = {"width": 1024, "height": 768}
 PORTRAIT = {"width": 800, "height": 1280}
 ALL_SIZES = [("phone", PHONE), ("tablet", TABLET), ("portrait", PORTRAIT)]
-START_TIMEOUT_S = 60
 WAIT_MS = 60_000  # generous: a loaded CI machine is slow, never wrong
 STABLE_SHOT_TRIES = 20
 # Screenshots for looking at the screens (`make screens`); off in `make test`, where they only cost time.
@@ -41,57 +37,6 @@ def sizes(checked_at: str) -> list[tuple[str, dict[str, int]]]:
 
 
 _CSP_BLOCKED = {"csp", "net::err_blocked_by_csp"}  # stopped in the browser, never sent
-
-
-@dataclass
-class AppProcess:
-    proc: subprocess.Popen[bytes]
-    url: str
-    home: Path
-    started: float
-
-    def kill(self) -> None:
-        """SIGKILL: no clean shutdown, no flush, like a tablet that dies."""
-        self.proc.send_signal(signal.SIGKILL)
-        self.proc.wait(timeout=10)
-
-
-def start_app(
-    home: Path, *, demo: bool = True, port: int | None = None, env: dict[str, str] | None = None
-) -> AppProcess:
-    """`safesleep run` as its own process (on `port`, else a free one), once it answers HTTP."""
-    port = port or free_port()
-    env = {**os.environ, "SAFESLEEP_HOME": str(home), "FLET_WEB_NO_CDN": "1", **(env or {})}
-    cmd = [sys.executable, "-m", "app", "run", "--port", str(port)] + (["--demo"] if demo else [])
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            stderr = proc.stderr.read().decode() if proc.stderr else ""
-            raise RuntimeError(f"app exited: {stderr[-2000:]}")
-        try:
-            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
-                return AppProcess(proc, url, home, started)
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("app did not answer in time")
-
-
-@contextmanager
-def running_app(home: Path, *, demo: bool = True, env: dict[str, str] | None = None) -> Iterator[AppProcess]:
-    app = start_app(home, demo=demo, env=env)
-    try:
-        yield app
-    finally:
-        if app.proc.poll() is None:
-            app.proc.terminate()
-            try:
-                app.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                app.kill()
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-quic", "--disable-background-networking", "--disable-gpu"]
@@ -143,11 +88,25 @@ def chromium() -> Iterator[Any]:
     _in_use[0] += 1
     try:
         yield browser
+    except BaseException:
+        failure_shots(browser)
+        raise
     finally:
         _in_use[0] -= 1
         for context in list(browser.contexts):
             with contextlib.suppress(Exception):
                 context.close()
+
+
+def failure_shots(browser: Any) -> None:
+    """A screenshot of every page still open when a test failed: test-artifacts/failures/<test>-<n>.png."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "test").split(" ")[0]
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", test.split("/")[-1])[:150]
+    pages = [p for context in browser.contexts for p in context.pages]
+    for n, page in enumerate(pages, start=1):
+        with contextlib.suppress(Exception):
+            FAILURES.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(FAILURES / f"{name}-{n}.png"), timeout=10_000)
 
 
 def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:

@@ -1,4 +1,8 @@
-"""A passphrase box with a named "Show passphrase" / "Hide passphrase" button under it."""
+"""A passphrase box with a named "Show passphrase" / "Hide passphrase" button under it.
+
+No autofocus, here or on any first field: Flutter web sometimes kept the keys typed into an autofocused
+field in a browser input it no longer listened to (app/server/portal/web/views/sign_in.py).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,6 @@ def PassphraseField(
     *,
     error: str | None = None,
     helper: str | None = None,
-    autofocus: bool = False,
     on_submit: Any = None,
 ) -> ft.Control:
     shown, set_shown = ft.use_state(False)
@@ -29,7 +32,6 @@ def PassphraseField(
                 password=not shown,
                 error=error,
                 helper=helper,
-                autofocus=autofocus,
                 text_size=16,
                 on_change=on_change,
                 on_submit=on_submit,

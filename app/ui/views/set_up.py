@@ -39,7 +39,6 @@ def SetUp(app: AppState) -> ft.Control:
             value=v.get("name", ""),
             error=app.errors.get("practitioner"),
             on_change=keep("name"),
-            autofocus=True,
             text_size=16,
         ),
         ft.TextField(

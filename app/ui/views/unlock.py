@@ -29,7 +29,6 @@ def Unlock(app: AppState) -> ft.Control:
             typed.get("phrase", ""),
             keep,
             error=app.errors.get("passphrase"),
-            autofocus=True,
             on_submit=lambda e: go(),
         ),
         nav_button("Unlock", lambda e: go(), primary=True, icon=ft.Icons.LOCK_OPEN),
