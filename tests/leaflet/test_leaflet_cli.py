@@ -8,8 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.leaflet.pdf import read_pdf
 from tests.leaflet.samples import HIGH_RISK, LOW_RISK, MANY_FACTORS
+
+pytestmark = pytest.mark.slow  # each test runs `safesleep` as a process
 
 BAD = {"format": "safesleep.visit/1", "baby": {"birth_weight_kg": 9}}
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from app.server.db import make_engine
 from app.server.models import GuidanceVersion
 from tests.server.guidance import PACKAGED, publish, version_of
+
+pytestmark = pytest.mark.slow  # each test runs `safesleep` as a process
 
 
 def stored(db_url: str) -> dict[str, str]:
