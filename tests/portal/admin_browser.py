@@ -42,13 +42,7 @@ def gone(page: Any, text: str) -> None:
 def press(page: Any, name: str, *, then: str) -> None:
     """Press a button by its name and wait until `then` shows."""
     tap(page.get_by_role("button", name=name, exact=True))
-    try:
-        see(page, then)
-    except Exception:
-        from tests.portal.portal_procs import ARTIFACTS
-
-        page.screenshot(path=str(ARTIFACTS / "admin-failed.png"))
-        raise
+    see(page, then)  # a failure leaves a screenshot in test-artifacts/failures/ (tests/ui/browser.py)
 
 
 DESKTOP = {"width": 1440, "height": 900}

@@ -99,12 +99,7 @@ def sign_in(page: Any, email: str, password: str = PASSWORD, *, expect: str = "S
         type_field(page, "Email", email)
     type_field(page, "Password", password)
     page.get_by_role("button", name="Sign in").click()
-    try:
-        see(page, expect)
-    except Exception:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "failed-sign-in.png"))
-        raise
+    see(page, expect)  # a failure leaves a screenshot in test-artifacts/failures/ (tests/ui/browser.py)
 
 
 # Flutter web types into the field's own semantics input or into a separate editing input it focuses

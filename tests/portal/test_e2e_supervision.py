@@ -52,7 +52,6 @@ def test_a_supervisor_discusses_and_closes_an_escalated_visit_and_the_tablet_sho
     tablet = north.tablet(tmp_path / "tablet")
     family_id, visit_id = escalated_visit(tablet, "Okafor")
     assert sync_now(store=tablet).pushed >= 3
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     today = f"{dt.date.today():%d/%m/%Y}"
     with chromium() as browser:
         page = open_page(browser, server.url, DESKTOP)
@@ -124,5 +123,5 @@ def test_five_wrong_passwords_lock_the_account_and_the_portal_says_so(server: Se
             )
         see(page, "This account is locked after 5 wrong passwords")
         sign_in(page, "", "a long enough password", expect="Try again in 15 minutes")
-        page.screenshot(path=str(ARTIFACTS / "locked-tablet.png"))
+        still_screenshot(page, ARTIFACTS / "locked-tablet.png")
         assert page.get_by_role("heading", name="Review queue").count() == 0

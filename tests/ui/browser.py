@@ -12,11 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tests.ui.app_process import ROOT
 from tests.ui.app_process import AppProcess as AppProcess
 from tests.ui.app_process import running_app as running_app
 from tests.ui.app_process import start_app as start_app
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 FAILURES = ROOT / "test-artifacts" / "failures"
 CHROMIUM = "/usr/bin/chromium"
@@ -111,9 +111,7 @@ def failure_shots(browser: Any) -> None:
 
 def open_page(browser: Any, url: str, viewport: dict[str, int]) -> Any:
     """A page with the app loaded and Flutter's accessibility tree switched on."""
-    context = browser.new_context(
-        viewport=viewport, accept_downloads=True, reduced_motion=os.environ.get("XRM", "no-preference")
-    )
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
     page = context.new_page()
     page.outside_requests = []  # requests for other hosts that were NOT stopped by the CSP
     page.on("requestfinished", lambda r: _note_outside(page, r))
